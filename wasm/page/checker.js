@@ -1,0 +1,1 @@
+// Placeholder: the checker page script lands with the WebAssembly issue.
