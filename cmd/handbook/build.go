@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"handbook/content"
+	"handbook/site"
+)
+
+func init() {
+	register(&command{name: "build", summary: "build the handbook into a static website", run: runBuild})
+}
+
+// contentFS returns the content folder: dir when given, else ./content
+// when it exists, else the handbook embedded in the binary.
+func contentFS(dir string) (fs.FS, string, error) {
+	if dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil {
+			return nil, "", err
+		}
+		if !st.IsDir() {
+			return nil, "", fmt.Errorf("%s is not a folder", dir)
+		}
+		return os.DirFS(dir), dir, nil
+	}
+	if st, err := os.Stat("content"); err == nil && st.IsDir() {
+		return os.DirFS("content"), "content", nil
+	}
+	return content.FS, "(embedded handbook)", nil
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	contentDir := fl.String("content", "", "handbook folder (default ./content when it exists, else the embedded handbook)")
+	out := fl.String("out", "public", "output folder")
+	baseURL := fl.String("base-url", "", "base URL, overriding base_url in handbook.yaml")
+	strict := fl.Bool("strict", false, "treat warnings, such as overdue reviews, as errors")
+	fl.Usage = func() {
+		fmt.Fprintln(fl.Output(), "Usage: handbook build [--content DIR] [--out DIR] [--base-url URL] [--strict]")
+		fmt.Fprintln(fl.Output())
+		fmt.Fprintln(fl.Output(), "Builds the handbook into a static website, replacing the output folder only when the build succeeds.")
+		fmt.Fprintln(fl.Output())
+		fl.PrintDefaults()
+	}
+	if code, done := parseFlags(fl, args, stdout, stderr); done {
+		return code
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "handbook build: unexpected argument %q\n", fl.Arg(0))
+		return exitUsage
+	}
+	fsys, where, err := contentFS(*contentDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return exitUsage
+	}
+	b := site.NewBuilder(site.Options{
+		Content:            fsys,
+		BaseURL:            *baseURL,
+		Strict:             *strict,
+		CheckerUnavailable: "the checker is not yet part of this build",
+		Today:              time.Now().UTC().Format("2006-01-02"),
+	})
+	res, err := b.Build(context.Background())
+	if err != nil {
+		var list site.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				fmt.Fprintf(stderr, "%s\n", prefixed(where, e))
+			}
+			fmt.Fprintf(stderr, "handbook build: %d error(s); %s left unchanged\n", len(list), *out)
+			return exitFail
+		}
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return exitFail
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", prefixed(where, w))
+	}
+	if err := res.WriteDir(*out); err != nil {
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "built %d pages in %s → %s/\n", res.Pages, res.Duration.Round(time.Millisecond), filepath.ToSlash(filepath.Clean(*out)))
+	return exitOK
+}
+
+// prefixed names a content error with the content folder, so the path can
+// be opened from the shell.
+func prefixed(where string, e *site.Error) string {
+	if where == "" || where[0] == '(' || e.File == "" {
+		return e.Error()
+	}
+	c := *e
+	c.File = filepath.ToSlash(filepath.Join(where, e.File))
+	return c.Error()
+}
+
+// parseFlags parses a subcommand's flags: --help prints the usage to stdout
+// (exit 0); a bad flag prints the problem and usage to stderr (exit 2).
+func parseFlags(fl *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, done bool) {
+	fl.SetOutput(io.Discard)
+	err := fl.Parse(args)
+	switch {
+	case err == nil:
+		fl.SetOutput(stderr)
+		return 0, false
+	case errors.Is(err, flag.ErrHelp):
+		fl.SetOutput(stdout)
+		fl.Usage()
+		return exitOK, true
+	default:
+		fl.SetOutput(stderr)
+		fmt.Fprintf(stderr, "handbook %s: %v\n", fl.Name(), err)
+		fl.Usage()
+		return exitUsage, true
+	}
+}

@@ -1,0 +1,201 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"sort"
+
+	"handbook/checker"
+	"handbook/site/theme"
+)
+
+// Page is the data every template receives. Templates are written against
+// it, so its fields are the theme's contract:
+//
+//   - Site: the settings (Title, Organisation, BaseURL, Footer, Checker).
+//   - Root: the base path with slashes both ends ("/" or "/handbook/");
+//     prefix it to paths relative to the handbook root, such as a rule's
+//     Guidance ("good-written-agreements/#review").
+//   - Title: the page title (the chapter's title, or "Page not found").
+//   - Chapter: the chapter shown (nil on the 404 page). Its fields include
+//     Title, Summary, Owner, Updated, ReviewDue, Overdue, Keywords, Layout,
+//     URL, Path, Headings, RelatedChapters and Changes.
+//   - Content: the chapter's rendered Markdown.
+//   - Nav: the side navigation (every chapter but the home page, in order;
+//     a section index carries its chapters as Children). Mark the current
+//     one by comparing .Chapter.Path with $.Chapter.Path.
+//   - NavHTML: the same navigation, rendered, with this page's link
+//     marked aria-current="page" (rendered once per build, for speed).
+//   - Chapters: every chapter in reading order, home first.
+//   - Prev, Next: neighbours in reading order, or nil.
+//   - Breadcrumbs: links from the home page down to the parent of this page.
+//   - Rules: checker.Rules(); Checker: whether the checker is available.
+//   - Glossary: checker.Glossary() with ids, for layout glossary.
+//   - Changes: every chapter's changes, newest first (layout amendments).
+//   - LiveReload: add the preview server's reload script.
+//   - NotFound: true on the 404 page.
+type Page struct {
+	Site        Settings
+	Root        string
+	Title       string
+	Chapter     *Chapter
+	Content     template.HTML
+	Nav         []*NavItem
+	NavHTML     template.HTML
+	Chapters    []*Chapter
+	Prev, Next  *Chapter
+	Breadcrumbs []Crumb
+	Rules       []checker.Rule
+	Checker     CheckerStatus
+	Glossary    []GlossaryEntry
+	Changes     []ChangeEntry
+	LiveReload  bool
+	NotFound    bool
+}
+
+// Crumb is one breadcrumb link.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// CheckerStatus says whether the checker's WebAssembly is in this build.
+type CheckerStatus struct {
+	Available bool
+	Reason    string // why not, when not available
+}
+
+// GlossaryEntry is a glossary term with its stable id ("term-<slug>").
+type GlossaryEntry struct {
+	checker.Term
+	ID string
+}
+
+// ChangeEntry is one change to one chapter, for the amendments page.
+type ChangeEntry struct {
+	Change
+	Chapter *Chapter
+}
+
+// parseTemplates parses the theme's templates with the asset function.
+func parseTemplates(assets assetURLs) (*template.Template, error) {
+	var t *template.Template
+	funcs := template.FuncMap{
+		"asset": func(name string) string { return assets[name] },
+		// render runs a named template into the page: the base layout uses
+		// it to include the layout's "L-main" template.
+		"render": func(name string, data any) (template.HTML, error) {
+			var buf bytes.Buffer
+			if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+				return "", err
+			}
+			return template.HTML(buf.String()), nil
+		},
+	}
+	t, err := template.New("").Funcs(funcs).ParseFS(theme.Templates, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("site: theme templates: %w", err)
+	}
+	return t, nil
+}
+
+// layoutMain names the template holding a layout's main content.
+func layoutMain(t *template.Template, layout string) string {
+	name := layout + "-main"
+	if t.Lookup(name) != nil {
+		return name
+	}
+	return "chapter-main"
+}
+
+// renderPages runs the templates for every chapter, in parallel, and the 404 page.
+func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Template, res *Result) error {
+	shared := Page{
+		Site:       s.settings,
+		Root:       s.basePath,
+		Nav:        s.nav,
+		Chapters:   s.chapters,
+		Rules:      checker.Rules(),
+		Checker:    CheckerStatus{Available: b.opts.CheckerUnavailable == "" && b.opts.CheckerFiles != nil, Reason: b.opts.CheckerUnavailable},
+		LiveReload: b.opts.LiveReload,
+	}
+	if !shared.Checker.Available && shared.Checker.Reason == "" {
+		shared.Checker.Reason = "the checker was not built"
+	}
+	for _, g := range checker.Glossary() {
+		shared.Glossary = append(shared.Glossary, GlossaryEntry{Term: g, ID: "term-" + slugify(g.Term)})
+	}
+	for _, c := range s.chapters {
+		for _, ch := range c.Changes {
+			shared.Changes = append(shared.Changes, ChangeEntry{Change: ch, Chapter: c})
+		}
+	}
+	sort.SliceStable(shared.Changes, func(i, j int) bool { return shared.Changes[i].Date > shared.Changes[j].Date })
+
+	nav := renderNav(s.nav)
+	shared.NavHTML = nav.forPage("\x00")
+	out := make([][]byte, len(s.chapters))
+	errs := make([]error, len(s.chapters))
+	err := parallel(ctx, len(s.chapters), func(i int) {
+		c := s.chapters[i]
+		p := shared
+		p.Chapter, p.Title, p.Content = c, c.Title, c.Body
+		p.NavHTML = nav.forPage(c.Path)
+		if i > 0 {
+			p.Prev = s.chapters[i-1]
+		}
+		if i+1 < len(s.chapters) {
+			p.Next = s.chapters[i+1]
+		}
+		if c.Path != "" {
+			p.Breadcrumbs = []Crumb{{Title: "Home", URL: s.basePath}}
+			if c.Section != "" && !c.IsSectionIndex {
+				if sec := s.byKey[c.Section+"/"]; sec != nil {
+					p.Breadcrumbs = append(p.Breadcrumbs, Crumb{Title: sec.Title, URL: sec.URL})
+				}
+			}
+		}
+		out[i], errs[i] = execute(t, c.Layout, &p)
+	})
+	if err != nil {
+		return err
+	}
+	for i, c := range s.chapters {
+		if errs[i] != nil {
+			return fmt.Errorf("site: rendering %s: %w", c.File, errs[i])
+		}
+		res.Files[c.Path+"index.html"] = out[i]
+	}
+	nf := shared
+	nf.Title, nf.NotFound = "Page not found", true
+	page, err := execute(t, "404", &nf)
+	if err != nil {
+		return fmt.Errorf("site: rendering 404.html: %w", err)
+	}
+	res.Files["404.html"] = page
+	res.Pages = len(s.chapters) + 1
+	return nil
+}
+
+func execute(t *template.Template, layout string, p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(p.NavHTML) + len(p.Content) + 16<<10)
+	main := layoutMain(t, layout)
+	if layout == "404" {
+		main = "404-main"
+	}
+	err := t.ExecuteTemplate(&buf, "base", pageView{p, main})
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// pageView is what the base template receives: the page plus the name of
+// the template holding its main content.
+type pageView struct {
+	*Page
+	Main string
+}

@@ -1,0 +1,15 @@
+// Package theme holds the handbook's html/template layouts and static
+// assets (CSS, favicon, small scripts), embedded in the binary.
+package theme
+
+import "embed"
+
+// Templates holds templates/*.html, parsed together by the site build.
+//
+//go:embed templates/*.html
+var Templates embed.FS
+
+// Static holds static/*, published fingerprinted under /assets/.
+//
+//go:embed static/*
+var Static embed.FS
