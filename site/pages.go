@@ -65,6 +65,10 @@ type Crumb struct {
 type CheckerStatus struct {
 	Available bool
 	Reason    string // why not, when not available
+	// Settings is the handbook's checker settings in checker.EncodeSettings'
+	// form; the page hands it to the WebAssembly checker so that the page and
+	// `handbook check --content` judge by the same rules.
+	Settings string
 }
 
 // GlossaryEntry is a glossary term with its stable id ("term-<slug>").
@@ -113,12 +117,16 @@ func layoutMain(t *template.Template, layout string) string {
 // renderPages runs the templates for every chapter, in parallel, and the 404 page.
 func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Template, res *Result) error {
 	shared := Page{
-		Site:       s.settings,
-		Root:       s.basePath,
-		Nav:        s.nav,
-		Chapters:   s.chapters,
-		Rules:      checker.Rules(),
-		Checker:    CheckerStatus{Available: b.opts.CheckerUnavailable == "" && b.opts.CheckerFiles != nil, Reason: b.opts.CheckerUnavailable},
+		Site:     s.settings,
+		Root:     s.basePath,
+		Nav:      s.nav,
+		Chapters: s.chapters,
+		Rules:    checker.Rules(),
+		Checker: CheckerStatus{
+			Available: b.opts.CheckerUnavailable == "" && b.opts.CheckerFiles != nil,
+			Reason:    b.opts.CheckerUnavailable,
+			Settings:  checker.EncodeSettings(s.settings.Checker),
+		},
 		LiveReload: b.opts.LiveReload,
 	}
 	if !shared.Checker.Available && shared.Checker.Reason == "" {

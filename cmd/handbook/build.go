@@ -64,11 +64,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return exitUsage
 	}
+	wasmFiles, unavailable, err := checkerWasm(context.Background())
+	if err != nil {
+		// Not fatal: the rest of the handbook is still worth building.
+		fmt.Fprintf(stderr, "warning: checker page: %v\n", err)
+	}
 	b := site.NewBuilder(site.Options{
 		Content:            fsys,
 		BaseURL:            *baseURL,
 		Strict:             *strict,
-		CheckerUnavailable: "the checker is not yet part of this build",
+		CheckerFiles:       wasmFiles,
+		CheckerUnavailable: unavailable,
 		Today:              time.Now().UTC().Format("2006-01-02"),
 	})
 	res, err := b.Build(context.Background())
