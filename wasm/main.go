@@ -1,0 +1,64 @@
+//go:build js && wasm
+
+// Command wasm is the checker compiled to WebAssembly for the handbook's
+// checker page. It is glue only: it hands the page's text to checker.Check
+// and hands back the report's JSON, so that the page and `handbook check`
+// give the same bytes for the same text.
+//
+// It registers two functions on the global object (the page's Web Worker):
+//
+//	handbookConfigure(settingsText) → "" or an error message
+//	handbookCheck(text)             → the report's JSON, or a refusal object
+//
+// settingsText is checker.EncodeSettings' format; without a call to
+// handbookConfigure the checker's defaults apply. A refusal is
+// {"refused":true,"reason":"…","offset":N}, with the byte offset of the
+// first bad byte.
+package main
+
+import (
+	"errors"
+	"strconv"
+	"syscall/js"
+
+	"handbook/checker"
+)
+
+func main() {
+	var opts checker.Options
+
+	js.Global().Set("handbookConfigure", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 1 || args[0].Type() != js.TypeString {
+			return "handbookConfigure wants the settings text"
+		}
+		s, err := checker.DecodeSettings(args[0].String())
+		if err != nil {
+			return err.Error()
+		}
+		opts.Settings = s
+		return ""
+	}))
+
+	js.Global().Set("handbookCheck", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 1 || args[0].Type() != js.TypeString {
+			return refusal("the checker wants text", 0)
+		}
+		report, err := checker.Check(args[0].String(), opts)
+		if err != nil {
+			var refused *checker.RefusedError
+			if errors.As(err, &refused) {
+				return refusal(refused.Reason, refused.Offset)
+			}
+			return refusal(err.Error(), 0)
+		}
+		return string(report.JSON())
+	}))
+
+	select {} // keep the functions alive for the worker's lifetime
+}
+
+// refusal writes the refusal object by hand: the reasons are the checker's
+// own fixed ASCII phrases, and encoding/json would double the module.
+func refusal(reason string, offset int) string {
+	return `{"refused":true,"reason":` + strconv.Quote(reason) + `,"offset":` + strconv.Itoa(offset) + `}`
+}

@@ -1,0 +1,60 @@
+// The checker's Web Worker: it loads Go's glue and the WebAssembly
+// checker, then answers each draft with the report's JSON. Checking here,
+// off the main thread, keeps typing smooth however long the draft.
+//
+// Messages in:  {type: "init", glue, wasm, settings}
+//               {type: "check", id, text}
+// Messages out: {type: "ready", ms} | {type: "failed", message}
+//               {type: "result", id, json, ms} | {type: "error", id, message}
+"use strict";
+
+self.onmessage = function (event) {
+  const msg = event.data || {};
+  if (msg.type === "init") {
+    init(msg);
+  } else if (msg.type === "check") {
+    check(msg);
+  }
+};
+
+async function init(msg) {
+  const started = performance.now();
+  try {
+    importScripts(msg.glue);
+    const go = new self.Go();
+    let result;
+    if (WebAssembly.instantiateStreaming) {
+      result = await WebAssembly.instantiateStreaming(fetch(msg.wasm), go.importObject);
+    } else {
+      const bytes = await (await fetch(msg.wasm)).arrayBuffer();
+      result = await WebAssembly.instantiate(bytes, go.importObject);
+    }
+    // go.run resolves only when the Go program exits, which it never does:
+    // its functions exist as soon as main has run up to its select.
+    go.run(result.instance);
+    if (typeof self.handbookCheck !== "function") {
+      throw new Error("the checker module did not start");
+    }
+    if (msg.settings) {
+      const problem = self.handbookConfigure(msg.settings);
+      if (problem) {
+        throw new Error("the handbook's checker settings are not valid: " + problem);
+      }
+    }
+    self.postMessage({ type: "ready", ms: performance.now() - started });
+  } catch (err) {
+    self.postMessage({ type: "failed", message: String((err && err.message) || err) });
+  }
+}
+
+function check(msg) {
+  const started = performance.now();
+  let json;
+  try {
+    json = self.handbookCheck(String(msg.text));
+  } catch (err) {
+    self.postMessage({ type: "error", id: msg.id, message: String((err && err.message) || err) });
+    return;
+  }
+  self.postMessage({ type: "result", id: msg.id, json: json, ms: performance.now() - started });
+}
