@@ -1,0 +1,180 @@
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"handbook/site"
+)
+
+// Options configure a Server.
+type Options struct {
+	Content fs.FS  // the handbook folder to build
+	Where   string // how to name the content folder in messages ("content")
+	// Watch lists the folders whose changes trigger a rebuild: the content
+	// folder, and inside the handbook's own repository checker/ and wasm/.
+	// Empty means build once and never rebuild (the embedded handbook).
+	Watch []WatchRoot
+	// Checker compiles the in-page checker; nil leaves it out. It is called
+	// at start and again after a change under a Checker root.
+	Checker func(ctx context.Context) (files map[string][]byte, unavailable string, err error)
+	Today   string        // YYYY-MM-DD, for overdue-review warnings
+	Quiet   time.Duration // lull before a rebuild; DefaultQuiet when 0
+	Log     io.Writer     // one line per rebuild; io.Discard when nil
+}
+
+// state is one build as served: swapped whole, never changed in place.
+type state struct {
+	files  map[string][]byte // the last good site (a placeholder if none yet)
+	errors []*site.Error     // the last build's errors; nil when it succeeded
+	good   bool              // files is a real build, not the placeholder
+	csp    string
+	seq    int    // counts builds, good or bad
+	build  string // names this build for the pages: the server's id and seq
+}
+
+// Server builds, watches and serves one handbook.
+type Server struct {
+	opts    Options
+	hub     *Hub
+	watcher *watcher // nil when nothing is watched; Run closes it
+	id      string   // tells this run of the server from the one before
+	current atomic.Pointer[state]
+	logMu   sync.Mutex
+
+	// Touched only by the rebuild goroutine (and New, before it starts).
+	builder      *site.Builder
+	checkerFiles map[string][]byte
+	unavailable  string
+	warned       string // the warnings last printed, so unchanged ones are not repeated
+}
+
+// New starts watching and builds the handbook once. A content error is not
+// fatal: the server starts, shows the errors, and rebuilds when they are
+// fixed. Call Run to serve (it also releases the watcher).
+func New(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Content == nil {
+		return nil, errors.New("preview: no content folder given")
+	}
+	if opts.Quiet <= 0 {
+		opts.Quiet = DefaultQuiet
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	s := &Server{opts: opts, hub: NewHub(), id: strconv.FormatInt(time.Now().UnixNano(), 36)}
+	s.current.Store(&state{files: placeholder(), csp: defaultCSP})
+	if len(opts.Watch) > 0 {
+		// Watch before the first build, so a save made while it runs is
+		// not lost.
+		w, err := newWatcher(opts.Watch, s.logf)
+		if err != nil {
+			return nil, err
+		}
+		s.watcher = w
+	}
+	s.compileChecker(ctx)
+	s.newBuilder()
+	s.rebuild(ctx, Batch{})
+	return s, nil
+}
+
+// Hub returns the server's event hub.
+func (s *Server) Hub() *Hub { return s.hub }
+
+func (s *Server) logf(format string, args ...any) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.opts.Log, format+"\n", args...)
+}
+
+func (s *Server) compileChecker(ctx context.Context) {
+	if s.opts.Checker == nil {
+		s.checkerFiles, s.unavailable = nil, "the preview was started without the checker"
+		return
+	}
+	start := time.Now()
+	files, unavailable, err := s.opts.Checker(ctx)
+	if err != nil {
+		s.logf("warning: checker page: %v", err)
+	}
+	if files == nil && s.checkerFiles != nil && err != nil {
+		// Keep the last checker that compiled; the warning says why.
+		return
+	}
+	s.checkerFiles, s.unavailable = files, unavailable
+	if files != nil {
+		s.logf("checker compiled in %s", time.Since(start).Round(time.Millisecond))
+	}
+}
+
+// newBuilder starts a fresh builder (and so a fresh render cache); needed
+// when the checker files change, since they are fixed per builder.
+func (s *Server) newBuilder() {
+	s.builder = site.NewBuilder(site.Options{
+		Content:            s.opts.Content,
+		BaseURL:            "/", // served at the root, whatever base_url says
+		LiveReload:         true,
+		CheckerFiles:       s.checkerFiles,
+		CheckerUnavailable: s.unavailable,
+		Today:              s.opts.Today,
+	})
+}
+
+// Run serves on ln and rebuilds on changes until ctx ends, then shuts down
+// the HTTP server, the watcher, the hub and every event stream, and
+// returns once all its goroutines have stopped.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	if w := s.watcher; w != nil {
+		batches := make(chan Batch)
+		wg.Add(2)
+		go func() { defer wg.Done(); w.run(ctx, s.opts.Quiet, batches) }()
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case b := <-batches:
+					s.rebuild(ctx, b)
+				}
+			}
+		}()
+	}
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-serveErr:
+	}
+	cancel()
+	// Event streams never go idle: end them first, or Shutdown would wait.
+	s.hub.Close()
+	sctx, scancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer scancel()
+	if serr := srv.Shutdown(sctx); serr != nil {
+		srv.Close()
+	}
+	if err == nil {
+		err = <-serveErr
+	}
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
