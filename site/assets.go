@@ -58,11 +58,31 @@ func (b *Builder) publishAssets(basePath string, files map[string][]byte) (asset
 		out := "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 		files[out] = data
 		if len(data) > gzipOver {
-			files[out+".gz"] = gzipBytes(data)
+			files[out+".gz"] = b.gzipCached(hex.EncodeToString(sum[:]), data)
 		}
 		urls[name] = basePath + out
 	}
 	return urls, nil
+}
+
+// gzipCached returns the gzip copy of an asset, compressing it only the
+// first time its content is seen: the checker's WebAssembly is megabytes,
+// and compressing it again on every preview rebuild dominated rebuild time.
+func (b *Builder) gzipCached(sum string, data []byte) []byte {
+	b.mu.Lock()
+	gz, ok := b.gzips[sum]
+	b.mu.Unlock()
+	if ok {
+		return gz
+	}
+	gz = gzipBytes(data)
+	b.mu.Lock()
+	if b.gzips == nil {
+		b.gzips = map[string][]byte{}
+	}
+	b.gzips[sum] = gz
+	b.mu.Unlock()
+	return gz
 }
 
 // gzipBytes compresses deterministically (no name or time in the header).

@@ -64,6 +64,7 @@ type Builder struct {
 
 	mu    sync.Mutex
 	cache map[string]*cacheEntry // by content file
+	gzips map[string][]byte      // gzip copies of large assets, by SHA-256 of the asset
 }
 
 type cacheEntry struct {
