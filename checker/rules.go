@@ -54,6 +54,17 @@ var catalogue = []Rule{
 	{ID: "substitute_for_orders", Kind: RuleFlag, Title: "Not a substitute for orders or child protection planning", Guidance: "when-never-to-use/#substitute-for-orders"},
 	{ID: "reassure_professionals", Kind: RuleFlag, Title: "Not a way to reassure professionals", Guidance: "when-never-to-use/#reassure-professionals"},
 	{ID: "out_of_control", Kind: RuleFlag, Title: "Not a control on a situation that is out of control", Guidance: "when-never-to-use/#out-of-control"},
+
+	{ID: "vague-term", Kind: RuleFinding, Criterion: "specific", Title: "A word in a commitment that can be read many ways", Guidance: "good-written-agreements/#specific"},
+	{ID: "absolute", Kind: RuleFinding, Criterion: "achievable", Title: "An absolute demand no one can keep", Guidance: "good-written-agreements/#achievable"},
+	{ID: "undefined-acronym", Kind: RuleFinding, Criterion: "plain_language", Title: "An acronym that is not explained", Guidance: "good-written-agreements/#plain-language"},
+	{ID: "jargon", Kind: RuleFinding, Criterion: "plain_language", Title: "Professional jargon", Guidance: "good-written-agreements/#plain-language"},
+	{ID: "long-sentence", Kind: RuleFinding, Criterion: "plain_language", Title: "A sentence too long to follow easily", Guidance: "good-written-agreements/#plain-language"},
+	{ID: "placeholder", Kind: RuleFinding, Title: "Template text left in the draft", Guidance: "good-written-agreements/#finished"},
+	{ID: "wrong-weekday", Kind: RuleFinding, Criterion: "consistent", Title: "A weekday that does not match its date", Guidance: "good-written-agreements/#consistent"},
+	{ID: "end-before-start", Kind: RuleFinding, Criterion: "consistent", Title: "An end date before the start date", Guidance: "good-written-agreements/#consistent"},
+	{ID: "review-after-end", Kind: RuleFinding, Criterion: "consistent", Title: "A review after the agreement ends", Guidance: "good-written-agreements/#consistent"},
+	{ID: "clashing-days", Kind: RuleFinding, Criterion: "consistent", Title: "Different days given for the same arrangement", Guidance: "good-written-agreements/#consistent"},
 }
 
 // Rules returns every rule in report order. The slice is a copy.

@@ -1,0 +1,184 @@
+package checker
+
+import (
+	"embed"
+	"errors"
+	"io/fs"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The word lists live in data/ as plain text so that practice leads can
+// change them without touching the rules. They are parsed once.
+//
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// phrase is one entry of a word list, split into normalised tokens so it
+// can be matched against the text's tokens.
+type phrase struct {
+	words []string
+	text  string // as written in the list (lower case)
+	hint  string // the second field, when the list has one
+	extra string // the third field, when the list has one
+}
+
+// lexicon holds every parsed list.
+type lexicon struct {
+	vague     *phrases
+	absolutes *phrases
+	jargon    *phrases
+	plans     *phrases
+	support   map[string]bool
+	roles     *phrases // hint is "family" or "professional"
+	negPre    *phrases
+	negPost   *phrases
+	negPseudo *phrases
+	negHyp    *phrases
+	negTerm   map[string]bool
+	acronyms  map[string]Term // by upper-case acronym
+	expansion map[string]string
+	terms     []Term // the glossary, in file order
+}
+
+var (
+	lexOnce sync.Once
+	lex     *lexicon
+	lexErr  error
+)
+
+// words returns the parsed lists. A broken data file is a programming
+// error caught by TestDataFiles; at run time the checker carries on with
+// what parsed.
+func words() *lexicon {
+	lexOnce.Do(func() { lex, lexErr = loadLexicon(dataFS) })
+	return lex
+}
+
+func loadLexicon(fsys fs.FS) (*lexicon, error) {
+	l := &lexicon{
+		support:   map[string]bool{},
+		negTerm:   map[string]bool{},
+		acronyms:  map[string]Term{},
+		expansion: map[string]string{},
+	}
+	var errs []error
+	var vague, absolutes, jargon, plans, roles, negPre, negPost, negPseudo, negHyp []phrase
+	each := func(file string, fields int, fn func(f []string)) {
+		b, err := fs.ReadFile(fsys, "data/"+file)
+		if err != nil {
+			errs = append(errs, errors.New("data/"+file+": "+err.Error()))
+			return
+		}
+		for n, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			f := strings.Split(line, "|")
+			for i := range f {
+				f[i] = strings.TrimSpace(f[i])
+			}
+			if len(f) < fields || f[0] == "" {
+				errs = append(errs, errors.New("data/"+file+":"+strconv.Itoa(n+1)+": want "+strconv.Itoa(fields)+" fields separated by |"))
+				continue
+			}
+			fn(f)
+		}
+	}
+	each("vague.txt", 2, func(f []string) {
+		for _, form := range strings.Split(f[0], ",") {
+			vague = append(vague, newPhrase(form, f[1], ""))
+		}
+	})
+	each("absolutes.txt", 1, func(f []string) { absolutes = append(absolutes, newPhrase(f[0], "", "")) })
+	each("jargon.txt", 2, func(f []string) { jargon = append(jargon, newPhrase(f[0], f[1], "")) })
+	each("plans.txt", 1, func(f []string) { plans = append(plans, newPhrase(f[0], "", "")) })
+	each("support.txt", 1, func(f []string) { l.support[strings.ToLower(f[0])] = true })
+	each("roles.txt", 2, func(f []string) {
+		if f[1] != PartyFamily && f[1] != PartyProfessional {
+			errs = append(errs, errors.New("data/roles.txt: "+strconv.Quote(f[0])+": side must be family or professional"))
+			return
+		}
+		roles = append(roles, newPhrase(f[0], f[1], ""))
+	})
+	each("negation.txt", 1, func(f []string) {
+		kind, cue, ok := strings.Cut(f[0], ":")
+		cue = strings.TrimSpace(cue)
+		if kind == "term" && cue == "" { // "term: :" splits oddly
+			cue = ":"
+		}
+		if !ok || cue == "" {
+			errs = append(errs, errors.New("data/negation.txt: "+strconv.Quote(f[0])+": want kind: cue"))
+			return
+		}
+		p := newPhrase(cue, "", "")
+		switch kind {
+		case "pre":
+			negPre = append(negPre, p)
+		case "post":
+			negPost = append(negPost, p)
+		case "pseudo":
+			negPseudo = append(negPseudo, p)
+		case "hyp":
+			negHyp = append(negHyp, p)
+		case "term":
+			l.negTerm[cue] = true
+		default:
+			errs = append(errs, errors.New("data/negation.txt: unknown kind "+strconv.Quote(kind)))
+		}
+	})
+	each("glossary.txt", 2, func(f []string) {
+		if len(f) == 3 {
+			t := Term{Term: f[0], Meaning: capitalise(f[1]) + ". " + f[2], Acronym: true}
+			l.acronyms[f[0]] = t
+			l.expansion[f[0]] = f[1]
+			l.terms = append(l.terms, t)
+			return
+		}
+		l.terms = append(l.terms, Term{Term: f[0], Meaning: f[1]})
+	})
+	l.vague, l.absolutes, l.jargon, l.plans = newPhrases(vague), newPhrases(absolutes), newPhrases(jargon), newPhrases(plans)
+	l.roles, l.negPre, l.negPost = newPhrases(roles), newPhrases(negPre), newPhrases(negPost)
+	l.negPseudo, l.negHyp = newPhrases(negPseudo), newPhrases(negHyp)
+	return l, errors.Join(errs...)
+}
+
+// newPhrase tokenises a list entry the same way the text is tokenised.
+func newPhrase(text, hint, extra string) phrase {
+	text = strings.ToLower(strings.TrimSpace(text))
+	norm, toks := tokenize(text)
+	p := phrase{text: text, hint: hint, extra: extra}
+	for _, t := range toks {
+		p.words = append(p.words, norm[t.ns:t.ne])
+	}
+	return p
+}
+
+func capitalise(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-32) + s[1:]
+}
+
+// phrases is a word list indexed by first word, so that matching at a
+// token looks only at the entries that could start there.
+type phrases struct {
+	list  []phrase
+	first map[string][]int32
+	quick [256]uint64 // bit len%64 set for each first word's first byte: a cheap "cannot match"
+}
+
+func newPhrases(ps []phrase) *phrases {
+	x := &phrases{list: ps, first: map[string][]int32{}}
+	for i, p := range ps {
+		if len(p.words) > 0 {
+			x.first[p.words[0]] = append(x.first[p.words[0]], int32(i))
+			w := p.words[0]
+			x.quick[w[0]] |= 1 << (len(w) & 63)
+		}
+	}
+	return x
+}

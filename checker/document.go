@@ -1,0 +1,205 @@
+package checker
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Line kinds.
+const (
+	lBlank   = iota
+	lText    // ordinary prose
+	lItem    // a bulleted or numbered list item
+	lHeading // a short line that names what follows
+	lLabel   // "Review: 16 August 2027" — a label and its value on one line
+	lTable   // a tab-separated row
+	lSig     // a signature line
+)
+
+// Topics of a section or label: what the text under a heading is about.
+const (
+	topNone = iota
+	topAim
+	topBackground
+	topConseq
+	topContingency
+	topReview
+	topSign
+	topCopies
+	topBreach
+	topCommit
+	topTime
+	topPlan
+)
+
+// span is a half-open range of byte offsets.
+type span struct{ s, e int }
+
+// line is one line of the text as pasted.
+type line struct {
+	s, e      int // the line without its line break
+	t0, t1    int // tokens
+	c0        int // first token of the content, after any list marker
+	kind      int
+	marker    int // list marker: 0 none, 1 bullet, 2 number
+	topic     int // topic of the label, for lLabel; of the heading, for lHeading
+	labelEnd  int // for lLabel: first token after the colon
+	actor     [2]int
+	hasActor  bool
+	blanks    []span // runs of dots or underscores
+	cells     []span // token ranges of tab-separated cells (as t0,t1 in s,e)
+	dashAt    int    // token index of a "Name – action" separator, or -1
+	section   int
+	header    bool // a table's header row
+	sigTable  bool
+	paraStart bool // first non-blank line after a blank line
+}
+
+// sentence is a run of tokens ending at a full stop or line end.
+type sentence struct {
+	t0, t1  int
+	s, e    int
+	line    int
+	topic   int
+	heading bool
+	sig     bool
+	item    bool
+	row     bool
+	ph      bool // holds a placeholder
+}
+
+// section is the text under one heading.
+type section struct {
+	heading  int // line index, or -1 for the text before the first heading
+	topic    int
+	actor    [2]int // heading actor tokens, when the heading names who acts
+	hasActor bool
+}
+
+// document is the text segmented for the rules.
+type document struct {
+	text      string
+	norm      string
+	toks      []token
+	lines     []line
+	sents     []sentence
+	secs      []section
+	ph        []span // placeholders, in text order
+	lineStart []int
+	para      []int // for each line, the first line of its paragraph
+}
+
+// w returns the normalised text of token i.
+func (d *document) w(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.norm[d.toks[i].ns:d.toks[i].ne]
+}
+
+// joined returns the normalised tokens t0..t1 joined by spaces.
+func (d *document) joined(t0, t1 int) string {
+	var b strings.Builder
+	for i := t0; i < t1; i++ {
+		if i > t0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.w(i))
+	}
+	return b.String()
+}
+
+// orig returns the original text of tokens t0..t1.
+func (d *document) orig(t0, t1 int) string {
+	if t0 >= t1 {
+		return ""
+	}
+	return d.text[d.toks[t0].s:d.toks[t1-1].e]
+}
+
+func newDocument(text string) *document {
+	d := &document{text: text}
+	z := tokenizer{text: text, norm: make([]byte, 0, len(text)+16), toks: make([]token, 0, len(text)/4+8)}
+	start := 0
+	if strings.HasPrefix(text, "\ufeff") {
+		start = 3
+	}
+	for i := start; i <= len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		end := len(text)
+		next := len(text) + 1
+		if j >= 0 {
+			end = i + j
+			next = end + 1
+		}
+		le := end
+		if le > i && text[le-1] == '\r' {
+			le--
+		}
+		d.lineStart = append(d.lineStart, i)
+		d.addLine(&z, i, le)
+		i = next
+	}
+	d.norm = string(z.norm)
+	d.toks = z.toks
+	d.classify()
+	d.splitSentences()
+	return d
+}
+
+// addLine tokenises one line, keeping runs of dots and underscores aside
+// as blanks (signature spaces or placeholders).
+func (d *document) addLine(z *tokenizer, s, e int) {
+	ln := line{s: s, e: e, t0: len(z.toks), dashAt: -1}
+	n := len(d.lines)
+	seg := s
+	if strings.IndexAny(d.text[s:e], "_.\u2026") < 0 {
+		z.run(s, e, n) // no dots, underscores or ellipses: no blanks
+		ln.t1 = len(z.toks)
+		ln.c0 = ln.t0
+		d.lines = append(d.lines, ln)
+		return
+	}
+	for i := s; i < e; {
+		c := d.text[i]
+		runEnd := i
+		switch {
+		case c == '_':
+			for runEnd < e && d.text[runEnd] == '_' {
+				runEnd++
+			}
+			if runEnd-i < 3 {
+				runEnd = i
+			}
+		case c == '.' || strings.HasPrefix(d.text[i:e], "…"):
+			dots, ell := 0, 0
+			for runEnd < e {
+				if d.text[runEnd] == '.' {
+					dots++
+					runEnd++
+				} else if strings.HasPrefix(d.text[runEnd:e], "…") {
+					ell++
+					runEnd += len("…")
+				} else {
+					break
+				}
+			}
+			if dots < 4 && ell < 2 && !(ell >= 1 && dots >= 1) {
+				runEnd = i
+			}
+		}
+		if runEnd > i {
+			z.run(seg, i, n)
+			ln.blanks = append(ln.blanks, span{i, runEnd})
+			seg = runEnd
+			i = runEnd
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(d.text[i:e])
+		i += size
+	}
+	z.run(seg, e, n)
+	ln.t1 = len(z.toks)
+	ln.c0 = ln.t0
+	d.lines = append(d.lines, ln)
+}

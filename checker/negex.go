@@ -1,0 +1,101 @@
+package checker
+
+// Negation and hypothetical detection in the manner of NegEx (Chapman et
+// al., 2001): a cue phrase negates a mention that falls within its scope —
+// a few words after a "pre" cue, or before a "post" cue — unless a scope
+// terminator ("but", "however", a full stop…) comes between them.
+// Pseudo-cues ("not only", "no further") look like cues and are skipped.
+
+const (
+	negWindow = 8 // words a pre cue reaches forward
+	postReach = 5 // words a post cue reaches back
+	hypWindow = 14
+)
+
+// matchAt reports whether phrase p starts at token i (not running past end).
+func (d *document) matchAt(i, end int, p phrase) bool {
+	if len(p.words) == 0 || i+len(p.words) > end {
+		return false
+	}
+	for k, w := range p.words {
+		if d.w(i+k) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// longestAt returns the length of the longest phrase in ps starting at i.
+func (d *document) longestAt(i, end int, ps *phrases) (int, int) {
+	best, idx := 0, -1
+	if ps == nil || i < 0 || i >= len(d.toks) {
+		return 0, -1
+	}
+	w := d.w(i)
+	if w == "" || ps.quick[w[0]]&(1<<(len(w)&63)) == 0 {
+		return 0, -1
+	}
+	for _, j := range ps.first[w] {
+		p := ps.list[j]
+		if len(p.words) > best && d.matchAt(i, end, p) {
+			best, idx = len(p.words), int(j)
+		}
+	}
+	return best, idx
+}
+
+// negated reports whether the mention m0..m1 inside sentence t0..t1 is
+// negated.
+func (d *document) negated(t0, t1, m0, m1 int) bool {
+	lx := words()
+	// Pre cues before the mention.
+	lo := max(t0, m0-negWindow)
+	for k := m0 - 1; k >= lo; k-- {
+		if lx.negTerm[d.w(k)] {
+			break
+		}
+		if n, _ := d.longestAt(k, t1, lx.negPseudo); n > 0 {
+			continue
+		}
+		if n, _ := d.longestAt(k, m0, lx.negPre); n > 0 {
+			return true
+		}
+	}
+	// Post cues after the mention.
+	hi := min(t1, m1+postReach)
+	for k := m1; k < hi; k++ {
+		if lx.negTerm[d.w(k)] {
+			break
+		}
+		if n, _ := d.longestAt(k, t1, lx.negPost); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hypothetical reports whether the mention is only a possibility: "if…",
+// "closure will only be considered…", "before any decision on…".
+func (d *document) hypothetical(t0, t1, m0, m1 int) bool {
+	lx := words()
+	lo := max(t0, m0-hypWindow)
+	for k := m0 - 1; k >= lo; k-- {
+		if w := d.w(k); w == "." || w == ";" || w == "?" {
+			break
+		}
+		if n, _ := d.longestAt(k, m0, lx.negHyp); n > 0 {
+			return true
+		}
+	}
+	// "closure will only be considered": the cue follows the mention.
+	hi := min(t1, m1+6)
+	for k := m1; k < hi; k++ {
+		if lx.negTerm[d.w(k)] && d.w(k) != "which" && d.w(k) != "who" {
+			break
+		}
+		if n, _ := d.longestAt(k, t1, lx.negHyp); n > 0 && d.w(k) != "if" {
+			return true
+		}
+	}
+	return false
+}
