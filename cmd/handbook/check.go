@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"handbook/checker"
+	"handbook/site"
 )
 
 func init() {
@@ -44,65 +44,72 @@ var checkStdin io.Reader = os.Stdin
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	format := fl.String("format", "text", "output format: text or json")
-	_ = fl.String("content", "", "handbook folder whose settings to use (default ./content when it exists, else the embedded handbook)")
+	format := fl.String("format", "text", "output format: text, json or csv (one row per file)")
+	summary := fl.Bool("summary", false, "print totals per criterion and flag across all files (instead of each report, for text)")
+	contentDir := fl.String("content", "", "handbook folder whose checker settings to use (default ./content when it exists, else the embedded handbook)")
 	fl.Usage = func() {
-		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json] [--content DIR] FILE... | -")
+		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json|csv] [--summary] [--content DIR] FILE|DIR... | -")
 		fmt.Fprintln(fl.Output())
 		fmt.Fprintln(fl.Output(), "Checks each written agreement or undertaking against the handbook's guidance.")
-		fmt.Fprintln(fl.Output(), "\"-\" reads the text from standard input.")
-		fmt.Fprintln(fl.Output(), "Exit status: 0 when every check is met and nothing is flagged, 1 when something needs work, 2 when an input cannot be read.")
+		fmt.Fprintln(fl.Output(), "Folders are searched for .txt, .md and .docx files; \"-\" reads standard input.")
+		fmt.Fprintln(fl.Output(), "Exit status: 0 when every check is met and nothing is flagged, 1 when something needs work, 2 when an input cannot be read or is refused.")
 		fmt.Fprintln(fl.Output())
 		fl.PrintDefaults()
 	}
 	if code, done := parseFlags(fl, args, stdout, stderr); done {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "handbook check: --format must be text or json, not %q\n", *format)
+	if *format != "text" && *format != "json" && *format != "csv" {
+		fmt.Fprintf(stderr, "handbook check: --format must be text, json or csv, not %q\n", *format)
 		return exitUsage
 	}
 	if fl.NArg() == 0 {
-		fmt.Fprintln(stderr, "handbook check: name at least one file, or - for standard input")
+		fmt.Fprintln(stderr, "handbook check: name at least one file or folder, or - for standard input")
 		fl.Usage()
 		return exitUsage
 	}
-	opts := checker.Options{Settings: checker.DefaultSettings()}
+	settings, err := checkerSettings(*contentDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook check: %v\n", err)
+		return exitUsage
+	}
+	opts := checker.Options{Settings: settings}
+
+	files, errs := expandInputs(fl.Args())
 	code := exitOK
+	for _, err := range errs {
+		fmt.Fprintf(stderr, "handbook check: %v\n", err)
+		code = exitUsage
+	}
+	read := func(name string) (string, error) { return readCheckInput(name, checkStdin) }
+	results := checkAll(files, read, opts)
+
 	var reports [][]byte
 	colour := useColour(stdout)
-	for i, name := range fl.Args() {
-		text, err := readCheckInput(name, checkStdin)
-		if err != nil {
-			fmt.Fprintf(stderr, "handbook check: %v\n", err)
+	printed := 0
+	for _, res := range results {
+		if res.err != nil {
+			fmt.Fprintf(stderr, "handbook check: %s: %v\n", displayName(res.file), res.err)
 			code = exitUsage
 			continue
 		}
-		r, err := checker.Check(text, opts)
-		if err != nil {
-			var refused *checker.RefusedError
-			if errors.As(err, &refused) {
-				fmt.Fprintf(stderr, "handbook check: %s: %v\n", displayName(name), err)
-			} else {
-				fmt.Fprintf(stderr, "handbook check: %s: %v\n", displayName(name), err)
-			}
-			code = exitUsage
-			continue
-		}
-		if c := reportExit(r); c > code {
+		if c := reportExit(res.report); c > code && code != exitUsage {
 			code = c
 		}
-		if *format == "json" {
-			reports = append(reports, r.JSON())
-			continue
+		switch {
+		case *format == "json":
+			reports = append(reports, res.report.JSON())
+		case *format == "text" && !*summary:
+			if printed > 0 {
+				fmt.Fprintln(stdout)
+			}
+			writeTextReport(stdout, displayName(res.file), res.report, colour)
+			printed++
 		}
-		if i > 0 {
-			fmt.Fprintln(stdout)
-		}
-		writeTextReport(stdout, displayName(name), r, colour)
 	}
-	if *format == "json" {
-		if fl.NArg() == 1 {
+	switch *format {
+	case "json":
+		if len(files) == 1 && fl.NArg() == 1 {
 			if len(reports) == 1 {
 				stdout.Write(reports[0])
 				fmt.Fprintln(stdout)
@@ -117,8 +124,36 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			fmt.Fprintln(stdout, "]")
 		}
+	case "csv":
+		if err := writeCSV(stdout, results); err != nil {
+			fmt.Fprintf(stderr, "handbook check: writing CSV: %v\n", err)
+			return exitUsage
+		}
+	}
+	if *summary {
+		// Totals go beside machine-readable output, not into it.
+		w := stdout
+		if *format != "text" {
+			w = stderr
+		}
+		writeSummary(w, results)
 	}
 	return code
+}
+
+// checkerSettings loads the checker block of the handbook's settings, from
+// the same content folder `handbook build` would use, so that the command
+// and the handbook's checker page judge by the same rules.
+func checkerSettings(dir string) (checker.Settings, error) {
+	fsys, where, err := contentFS(dir)
+	if err != nil {
+		return checker.Settings{}, err
+	}
+	s, err := site.LoadSettings(fsys)
+	if err != nil {
+		return checker.Settings{}, fmt.Errorf("settings in %s: %w", where, err)
+	}
+	return s.Checker, nil
 }
 
 func displayName(name string) string {
