@@ -544,7 +544,8 @@
 
   function renderCommitments(commitments, offsets, text) {
     const body = h("tbody");
-    commitments.forEach(function (c) {
+    // Drawn rows are capped like findings: a huge paste must not stall the page.
+    commitments.slice(0, MAX_LISTED).forEach(function (c) {
       const start = offsets.get(c.start);
       const end = offsets.get(c.end);
       const what = start !== undefined && end !== undefined ? text.slice(start, end).trim() : "";
