@@ -110,6 +110,11 @@ func TestPagesGolden(t *testing.T) {
 	for n := range res.Files {
 		names = append(names, n)
 	}
+	// Blank the fingerprints before sorting, so the order does not change
+	// with the assets' content.
+	for i, n := range names {
+		names[i] = string(normaliseFingerprints([]byte(n)))
+	}
 	sort.Strings(names)
-	checkGolden(t, "files.txt", normaliseFingerprints([]byte(strings.Join(names, "\n")+"\n")))
+	checkGolden(t, "files.txt", []byte(strings.Join(names, "\n")+"\n"))
 }
