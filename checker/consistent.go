@@ -51,7 +51,7 @@ func (a *analysis) consistent(tf timeFrame) (Criterion, []Finding) {
 		mask, n := 0, 0
 		for k := s.t0; k < s.t1; k++ {
 			w := d.w(k)
-			if wd, ok := weekdayNames[w]; ok && isWeekday(w) && !overlapsDate(a.dates, k) {
+			if wd, ok := weekdayNames[w]; maybeWeekday(w) && ok && isWeekday(w) && !overlapsDate(a.dates, k) {
 				if mask&(1<<wd) == 0 {
 					n++
 				}
@@ -122,4 +122,18 @@ func daysList(mask int) string {
 func (a *analysis) lineOf(off int) int {
 	l, _ := a.position(off)
 	return l
+}
+
+// maybeWeekday is a cheap test that rules out most words before a map
+// lookup: every weekday name and abbreviation starts with one of these
+// letters and is 3 to 10 letters long.
+func maybeWeekday(w string) bool {
+	if len(w) < 3 || len(w) > 10 {
+		return false
+	}
+	switch w[0] {
+	case 'm', 't', 'w', 'f', 's':
+		return true
+	}
+	return false
 }

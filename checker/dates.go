@@ -122,8 +122,11 @@ func dayNumber(w string) (int, bool) {
 			break
 		}
 	}
-	n, err := strconv.Atoi(w)
-	if err != nil || n < 1 || n > 31 || len(w) > 2 {
+	n, ok := digits(w)
+	if !ok || len(w) > 2 {
+		return 0, false
+	}
+	if n < 1 || n > 31 {
 		return 0, false
 	}
 	return n, true
@@ -133,8 +136,8 @@ func yearNumber(w string) (int, bool) {
 	if len(w) != 4 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(w)
-	if err != nil || n < 1900 || n > 2199 {
+	n, ok := digits(w)
+	if !ok || n < 1900 || n > 2199 {
 		return 0, false
 	}
 	return n, true
@@ -160,10 +163,10 @@ func (d *document) findDates() []date {
 				sep = "-"
 			}
 			p := strings.Split(w, sep)
-			dd, e1 := strconv.Atoi(p[0])
-			mm, e2 := strconv.Atoi(p[1])
-			yy, e3 := strconv.Atoi(p[2])
-			if e1 == nil && e2 == nil && e3 == nil && len(p[2]) != 3 && len(p[2]) <= 4 {
+			dd, ok1 := digits(p[0])
+			mm, ok2 := digits(p[1])
+			yy, ok3 := digits(p[2])
+			if ok1 && ok2 && ok3 && len(p[2]) != 3 && len(p[2]) <= 4 {
 				if len(p[2]) <= 2 {
 					yy += 2000
 				}
@@ -207,8 +210,11 @@ func (d *document) findDates() []date {
 	// Month-first dates: "March 12, 2027".
 	dayFirst := len(out)
 	for i := 0; i+1 < n; i++ {
+		if !d.toks[i].cap {
+			continue
+		}
 		m, ok := monthNames[d.w(i)]
-		if !ok || !d.toks[i].cap {
+		if !ok {
 			continue
 		}
 		day, ok := dayNumber(d.w(i + 1))
@@ -336,9 +342,9 @@ func timeWord(w string) bool {
 	}
 	if strings.Count(w, ":") == 1 {
 		h, m, _ := strings.Cut(w, ":")
-		_, e1 := strconv.Atoi(h)
-		_, e2 := strconv.Atoi(m)
-		return e1 == nil && e2 == nil && len(m) == 2
+		_, ok1 := digits(h)
+		_, ok2 := digits(m)
+		return ok1 && ok2 && len(m) == 2
 	}
 	return false
 }
@@ -354,8 +360,8 @@ func quantity(w string) (int, bool) {
 	if n, ok := numberWordValue[w]; ok {
 		return n, true
 	}
-	n, err := strconv.Atoi(w)
-	return n, err == nil && n > 0 && n < 1000
+	n, ok := digits(w)
+	return n, ok && n > 0 && n < 1000
 }
 
 // intervalAt reads "N weeks" / "three months" / "a fortnight" at token i
@@ -398,4 +404,21 @@ func intervalDays(iv Interval) int {
 		return 7 * iv.Count
 	}
 	return iv.Count * 3044 / 100
+}
+
+// digits reads a run of one to nine ASCII digits. It is strconv.Atoi
+// without a sign and without the error value, which Atoi allocates for
+// every word that is not a number.
+func digits(w string) (int, bool) {
+	if len(w) == 0 || len(w) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(w[i]-'0')
+	}
+	return n, true
 }

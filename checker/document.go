@@ -81,6 +81,9 @@ type document struct {
 	text      string
 	norm      string
 	toks      []token
+	ids       []int32        // each token's number in the vocabulary of the built-in lists, or 0
+	topics    map[string]int // topicOf by wording
+	starts    [][]int32      // for each numbered list, the tokens its phrases' first words are at
 	lines     []line
 	sents     []sentence
 	secs      []section
@@ -119,6 +122,11 @@ func (d *document) orig(t0, t1 int) string {
 
 func newDocument(text string) *document {
 	d := &document{text: text}
+	// Size the line slices once: growing them by doubling copied more
+	// than the lines themselves on long texts.
+	nl := strings.Count(text, "\n") + 1
+	d.lines = make([]line, 0, nl)
+	d.lineStart = make([]int, 0, nl)
 	z := tokenizer{text: text, norm: make([]byte, 0, len(text)+16), toks: make([]token, 0, len(text)/4+8)}
 	start := 0
 	if strings.HasPrefix(text, "\ufeff") {
@@ -142,6 +150,34 @@ func newDocument(text string) *document {
 	}
 	d.norm = string(z.norm)
 	d.toks = z.toks
+	if v := words(); v != nil && vocab != nil {
+		d.ids = make([]int32, len(d.toks))
+		count := make([]int, numberedLists)
+		for i, t := range d.toks {
+			id := vocab[d.norm[t.ns:t.ne]]
+			d.ids[i] = id
+			for _, li := range startsOf[id] {
+				count[li]++
+			}
+		}
+		// One block for all the lists' positions, counted first, rather
+		// than tens of slices grown by doubling.
+		total := 0
+		for _, c := range count {
+			total += c
+		}
+		block := make([]int32, 0, total)
+		d.starts = make([][]int32, numberedLists)
+		for li, c := range count {
+			d.starts[li] = block[len(block) : len(block) : len(block)+c]
+			block = block[:len(block)+c]
+		}
+		for i, id := range d.ids {
+			for _, li := range startsOf[id] {
+				d.starts[li] = append(d.starts[li], int32(i))
+			}
+		}
+	}
 	d.classify()
 	d.splitSentences()
 	return d
@@ -153,7 +189,7 @@ func (d *document) addLine(z *tokenizer, s, e int) {
 	ln := line{s: s, e: e, t0: len(z.toks), dashAt: -1}
 	n := len(d.lines)
 	seg := s
-	if strings.IndexAny(d.text[s:e], "_.\u2026") < 0 {
+	if !hasBlankChars(d.text[s:e]) {
 		z.run(s, e, n) // no dots, underscores or ellipses: no blanks
 		ln.t1 = len(z.toks)
 		ln.c0 = ln.t0
@@ -202,4 +238,16 @@ func (d *document) addLine(z *tokenizer, s, e int) {
 	ln.t1 = len(z.toks)
 	ln.c0 = ln.t0
 	d.lines = append(d.lines, ln)
+}
+
+// hasBlankChars reports whether s holds a dot, an underscore or the first
+// byte of an ellipsis. (strings.IndexAny takes a slow path for a
+// non-ASCII set, and this runs on every line.)
+func hasBlankChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '_' || c == '.' || c == 0xe2 {
+			return true
+		}
+	}
+	return false
 }

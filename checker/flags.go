@@ -12,7 +12,7 @@ func phraseList(ss ...string) *phrases {
 	for i, s := range ss {
 		out[i] = newPhrase(s, "", "")
 	}
-	return newPhrases(out)
+	return builtin(newPhrases(out))
 }
 
 var (
@@ -74,7 +74,30 @@ var (
 // neither negated nor (when hyp is set) hypothetical.
 func (a *analysis) findIn(t0, t1 int, ps *phrases, hyp bool) (int, int, bool) {
 	d := a.d
+	if cand, ok := d.candidates(ps, t0, t1); ok {
+		next := t0
+		for _, c := range cand {
+			k := int(c)
+			if k < next {
+				continue
+			}
+			n, _ := d.longestAt(k, t1, ps)
+			if n == 0 {
+				continue
+			}
+			if d.negated(t0, t1, k, k+n) || hyp && d.hypothetical(t0, t1, k, k+n) {
+				next = k + n
+				continue
+			}
+			return k, k + n, true
+		}
+		return 0, 0, false
+	}
+	numbered := ps != nil && ps.byID != nil && d.ids != nil
 	for k := t0; k < t1; k++ {
+		if numbered && k >= 0 && k < len(d.ids) && !ps.mayStart(d.ids[k]) {
+			continue
+		}
 		n, _ := d.longestAt(k, t1, ps)
 		if n == 0 {
 			continue
@@ -89,6 +112,25 @@ func (a *analysis) findIn(t0, t1 int, ps *phrases, hyp bool) (int, int, bool) {
 }
 
 func (a *analysis) has(t0, t1 int, ps *phrases) bool {
+	if cand, ok := a.d.candidates(ps, t0, t1); ok {
+		for _, k := range cand {
+			if n, _ := a.d.longestAt(int(k), t1, ps); n > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if ps != nil && ps.byID != nil && a.d.ids != nil {
+		for k := max(t0, 0); k < t1 && k < len(a.d.ids); k++ {
+			if !ps.mayStart(a.d.ids[k]) {
+				continue
+			}
+			if n, _ := a.d.longestAt(k, t1, ps); n > 0 {
+				return true
+			}
+		}
+		return false
+	}
 	for k := t0; k < t1; k++ {
 		if n, _ := a.d.longestAt(k, t1, ps); n > 0 {
 			return true

@@ -1,5 +1,7 @@
 package checker
 
+import "slices"
+
 // Negation and hypothetical detection in the manner of NegEx (Chapman et
 // al., 2001): a cue phrase negates a mention that falls within its scope —
 // a few words after a "pre" cue, or before a "post" cue — unless a scope
@@ -25,11 +27,58 @@ func (d *document) matchAt(i, end int, p phrase) bool {
 	return true
 }
 
+// candidates returns the tokens in t0..t1 where a phrase of ps could
+// begin, when ps is numbered; ok is false otherwise and the caller tries
+// every token.
+func (d *document) candidates(ps *phrases, t0, t1 int) (pos []int32, ok bool) {
+	if ps == nil || ps.byID == nil || d.starts == nil || ps.idx >= len(d.starts) {
+		return nil, false
+	}
+	if t1-t0 <= 48 {
+		// A short range, as most sentences are: scanning the word
+		// numbers costs less than searching the positions.
+		return nil, false
+	}
+	all := d.starts[ps.idx]
+	lo, _ := slices.BinarySearch(all, int32(t0))
+	hi, _ := slices.BinarySearch(all, int32(t1))
+	return all[lo:max(lo, hi)], true
+}
+
+// mayStart reports whether a phrase of the numbered list ps could begin
+// with word number id.
+func (ps *phrases) mayStart(id int32) bool {
+	return id != 0 && int(id>>6) < len(ps.has) && ps.has[id>>6]&(1<<(id&63)) != 0
+}
+
+// idsAt reports whether the words from token i on are numbered ids.
+func (d *document) idsAt(i int, ids []int32) bool {
+	for k, id := range ids {
+		if d.ids[i+k] != id {
+			return false
+		}
+	}
+	return true
+}
+
 // longestAt returns the length of the longest phrase in ps starting at i.
 func (d *document) longestAt(i, end int, ps *phrases) (int, int) {
 	best, idx := 0, -1
 	if ps == nil || i < 0 || i >= len(d.toks) {
 		return 0, -1
+	}
+	if ps.byID != nil && d.ids != nil {
+		id := d.ids[i]
+		if id == 0 || int(id>>6) >= len(ps.has) || ps.has[id>>6]&(1<<(id&63)) == 0 {
+			return 0, -1
+		}
+		for _, j := range ps.byID[id] {
+			ids := ps.ids[j]
+			if len(ids) > best && i+len(ids) <= end && d.idsAt(i, ids) {
+				best, idx = len(ids), int(j)
+			}
+		}
+		return best, idx
 	}
 	w := d.w(i)
 	if w == "" || ps.quick[w[0]]&(1<<(len(w)&63)) == 0 {

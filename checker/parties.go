@@ -91,13 +91,19 @@ func (a *analysis) indexRoles() {
 	a.roleLen = make([]uint8, len(d.toks))
 	a.roleIdx = make([]int16, len(d.toks))
 	for i := range d.toks {
-		cands := a.lx.roles.first[d.w(i)]
 		best, bi := 0, -1
-		for _, j := range cands {
-			p := a.lx.roles.list[j]
-			if len(p.words) > best && d.matchAt(i, len(d.toks), p) && d.toks[i+len(p.words)-1].line == d.toks[i].line {
-				best, bi = len(p.words), int(j)
+		// Roles do not run over a line break: try shorter ones if the
+		// longest does.
+		for end := len(d.toks); ; {
+			n, j := d.longestAt(i, end, a.lx.roles)
+			if n == 0 {
+				break
 			}
+			if d.toks[i+n-1].line == d.toks[i].line {
+				best, bi = n, j
+				break
+			}
+			end = i + n - 1
 		}
 		if bi >= 0 {
 			// "we" is a role only when it is the whole actor; "pc" only before a name.

@@ -121,7 +121,7 @@ func (d *document) classifyLine(i int) {
 		if k+1 < ln.t1 {
 			ln.kind = lLabel
 			ln.labelEnd = k + 1
-			ln.topic = topicOf(d.joined(ln.c0, k))
+			ln.topic = d.topicOf(ln.c0, k)
 			return
 		}
 		break
@@ -142,7 +142,7 @@ func (d *document) classifyLine(i int) {
 	}
 	if len(ln.blanks) == 0 && ln.dashAt < 0 && d.looksLikeHeading(ln) {
 		ln.kind = lHeading
-		ln.topic = topicOf(d.joined(ln.c0, ln.t1))
+		ln.topic = d.topicOf(ln.c0, ln.t1)
 		ln.actor, ln.hasActor = d.headingActor(ln.c0, ln.t1)
 	}
 }
@@ -302,6 +302,22 @@ func (d *document) looksLikeHeading(ln *line) bool {
 }
 
 // topicOf says what a heading or label is about.
+// topicOf is topicOf for tokens t0..t1, remembered per wording: long
+// texts repeat their headings and labels, and each wording is tried
+// against many phrases.
+func (d *document) topicOf(t0, t1 int) int {
+	h := d.joined(t0, t1)
+	if t, ok := d.topics[h]; ok {
+		return t
+	}
+	if d.topics == nil {
+		d.topics = map[string]int{}
+	}
+	t := topicOf(h)
+	d.topics[h] = t
+	return t
+}
+
 func topicOf(h string) int {
 	has := func(subs ...string) bool {
 		for _, s := range subs {
