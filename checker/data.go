@@ -1,19 +1,17 @@
 package checker
 
 import (
-	"embed"
 	"errors"
-	"io/fs"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // The word lists live in data/ as plain text so that practice leads can
-// change them without touching the rules. They are parsed once.
-//
-//go:embed data/*.txt
-var dataFS embed.FS
+// change them without touching the rules. data_gen.go holds them as string
+// constants (go test ./checker -run TestDataGen -update rewrites it, and
+// the test fails when it is stale): //go:embed would import embed, io/fs
+// and with them time and godebug, which cost the page's WebAssembly module
+// about 60 KB gzipped for nothing the checker needs.
 
 // phrase is one entry of a word list, split into normalised tokens so it
 // can be matched against the text's tokens.
@@ -44,23 +42,25 @@ type lexicon struct {
 }
 
 var (
-	lexOnce sync.Once
-	lex     *lexicon
-	lexErr  error
+	lex    *lexicon
+	lexErr error
 )
+
+// The lists are parsed when the package initialises (about a millisecond),
+// after every package-level list has registered itself with builtin, so
+// that Check needs no lock and the page's module no sync package.
+func init() {
+	lex, lexErr = loadLexicon(dataFile)
+	vocab = numberVocab(append(lex.lists, builtinLists...))
+}
 
 // words returns the parsed lists. A broken data file is a programming
 // error caught by TestDataFiles; at run time the checker carries on with
 // what parsed.
-func words() *lexicon {
-	lexOnce.Do(func() {
-		lex, lexErr = loadLexicon(dataFS)
-		vocab = numberVocab(append(lex.lists, builtinLists...))
-	})
-	return lex
-}
+func words() *lexicon { return lex }
 
-func loadLexicon(fsys fs.FS) (*lexicon, error) {
+// loadLexicon parses the lists; read returns a file of data/ by name.
+func loadLexicon(read func(name string) (string, bool)) (*lexicon, error) {
 	l := &lexicon{
 		support:   map[string]bool{},
 		negTerm:   map[string]bool{},
@@ -70,12 +70,12 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	var errs []error
 	var vague, absolutes, jargon, plans, roles, negPre, negPost, negPseudo, negHyp []phrase
 	each := func(file string, fields int, fn func(f []string)) {
-		b, err := fs.ReadFile(fsys, "data/"+file)
-		if err != nil {
-			errs = append(errs, errors.New("data/"+file+": "+err.Error()))
+		b, ok := read(file)
+		if !ok {
+			errs = append(errs, errors.New("data/"+file+": missing"))
 			return
 		}
-		for n, line := range strings.Split(string(b), "\n") {
+		for n, line := range strings.Split(b, "\n") {
 			line = strings.TrimSpace(line)
 			if line == "" || line[0] == '#' {
 				continue
