@@ -238,7 +238,7 @@ func (a *analysis) timeLimited(tf timeFrame) Criterion {
 			}
 			limit := addInterval(*tf.start, max).days() - tf.start.days()
 			if length > limit {
-				return a.crit("time_limited", StatusPartly, "The agreement runs for about "+daysInWords(length)+", longer than the "+max.Words()+" local guidance allows. End it sooner, or plan a review that decides whether it is still needed.", ev)
+				return a.crit("time_limited", StatusPartly, "The agreement runs for "+daysInWords(length)+", longer than the "+max.Words()+" local guidance allows. End it sooner, or plan a review that decides whether it is still needed.", ev)
 			}
 		}
 		return a.crit("time_limited", StatusMet, "Says when it starts and when it ends.", ev)
@@ -250,11 +250,25 @@ func (a *analysis) timeLimited(tf timeFrame) Criterion {
 	return a.crit("time_limited", StatusMissing, "There is no start or end. Add both: \"This agreement runs from 10 January 2028 to 9 April 2028.\"", nil)
 }
 
+// daysInWords says a length of time exactly enough to compare with a
+// limit: "45 days" rounded to "6 weeks" would read as within a six-week
+// limit it breaks.
 func daysInWords(days int) string {
-	if days >= 60 {
-		return strconv.Itoa((days*100+1522)/3044) + " months"
+	plural := func(n int, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return strconv.Itoa(n) + " " + unit + "s"
 	}
-	return strconv.Itoa((days+3)/7) + " weeks"
+	switch {
+	case days >= 120:
+		return "about " + plural((days*100+1522)/3044, "month")
+	case days < 14:
+		return plural(days, "day")
+	case days%7 == 0:
+		return plural(days/7, "week")
+	}
+	return plural(days/7, "week") + " and " + plural(days%7, "day")
 }
 
 func (a *analysis) timescales(cs []commitment) Criterion {
@@ -610,7 +624,7 @@ func (a *analysis) review(tf timeFrame) Criterion {
 		if tf.start != nil {
 			limit := addInterval(*tf.start, iv)
 			if tf.review.days() > limit.days() {
-				return a.crit("review", StatusPartly, "The review on "+tf.review.String()+" is "+daysInWords(tf.review.days()-tf.start.days())+" after the start. Review at least every "+iv.String()+": by "+limit.String()+" at the latest.", ev)
+				return a.crit("review", StatusPartly, "The review on "+tf.review.String()+" is "+daysInWords(tf.review.days()-limit.days())+" later than local guidance allows: review within "+iv.String()+" of the start on "+tf.start.String()+", by "+limit.String()+" at the latest.", ev)
 			}
 		}
 		return a.crit("review", StatusMet, "Says when it will be reviewed.", ev)

@@ -60,6 +60,7 @@ func checkerWasm(t testing.TB) *wasmbuild.Result {
 type siteOptions struct {
 	unavailable bool                            // built without a Go toolchain
 	wrap        func(http.Handler) http.Handler // e.g. to break an asset
+	settings    string                          // a handbook.yaml to use instead of the default handbook's
 }
 
 // builtSite is one `handbook build` of the default handbook, written out.
@@ -71,7 +72,13 @@ type builtSite struct {
 
 var sites struct {
 	sync.Mutex
-	byUnavailable map[bool]*builtSite
+	byKey map[siteKey]*builtSite
+}
+
+// siteKey names one built variant of the default handbook.
+type siteKey struct {
+	unavailable bool
+	settings    string
 }
 
 // unavailableReason is what a build without a Go toolchain says.
@@ -81,25 +88,29 @@ const unavailableReason = "no Go toolchain was found when the handbook was built
 // checker module from wasmbuild passed in as CheckerFiles) into a folder,
 // once per test binary. Until the default handbook has a chapter with
 // layout checker, testdata/checker.md stands in for it.
-func handbookSite(t testing.TB, unavailable bool) *builtSite {
+func handbookSite(t testing.TB, key siteKey) *builtSite {
 	t.Helper()
+	unavailable := key.unavailable
 	sites.Lock()
 	defer sites.Unlock()
-	if sites.byUnavailable == nil {
-		sites.byUnavailable = map[bool]*builtSite{}
+	if sites.byKey == nil {
+		sites.byKey = map[siteKey]*builtSite{}
 	}
-	if b, ok := sites.byUnavailable[unavailable]; ok {
+	if b, ok := sites.byKey[key]; ok {
 		if b.err != nil {
 			t.Fatal(b.err)
 		}
 		return b
 	}
 	b := &builtSite{}
-	sites.byUnavailable[unavailable] = b
+	sites.byKey[key] = b
 	b.err = func() error {
 		fsys, page, err := contentWithChecker()
 		if err != nil {
 			return err
+		}
+		if key.settings != "" {
+			fsys = withFile(fsys, "handbook.yaml", key.settings)
 		}
 		opts := site.Options{Content: fsys}
 		if unavailable {
@@ -169,6 +180,21 @@ func contentWithChecker() (fs.FS, string, error) {
 	return merged, "/checker/", nil
 }
 
+// withFile returns fsys with one file replaced or added.
+func withFile(fsys fs.FS, name, text string) fs.FS {
+	merged := fstest.MapFS{}
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		merged[p] = &fstest.MapFile{Data: b, Mode: 0o644}
+		return err
+	})
+	merged[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
+	return merged
+}
+
 // pagePath is the URL path of a content file: when-to-use.md is
 // /when-to-use/, section/index.md is /section/.
 func pagePath(file string) string {
@@ -186,7 +212,7 @@ func pagePath(file string) string {
 // that it covers the Web Worker too), and returns the checker page's URL.
 func checkerSite(t testing.TB, opts siteOptions) (*Server, string) {
 	t.Helper()
-	b := handbookSite(t, opts.unavailable)
+	b := handbookSite(t, siteKey{opts.unavailable, opts.settings})
 	files := http.FileServer(http.Dir(b.dir))
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", csp)
