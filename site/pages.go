@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"time"
 
 	"handbook/checker"
 	"handbook/site/theme"
@@ -34,6 +35,8 @@ import (
 //   - Rules: checker.Rules(); Checker: whether the checker is available.
 //   - Glossary: checker.Glossary() with ids, for layout glossary.
 //   - Changes: every chapter's changes, newest first (layout amendments).
+//   - Print: every printable chapter with ids made unique (layout print).
+//   - Updated: the newest chapter's updated date, the handbook's version.
 //   - LiveReload: add the preview server's reload script.
 //   - NotFound: true on the 404 page.
 type Page struct {
@@ -51,6 +54,8 @@ type Page struct {
 	Checker     CheckerStatus
 	Glossary    []GlossaryEntry
 	Changes     []ChangeEntry
+	Print       []PrintChapter
+	Updated     string
 	LiveReload  bool
 	NotFound    bool
 }
@@ -88,6 +93,8 @@ func parseTemplates(assets assetURLs) (*template.Template, error) {
 	var t *template.Template
 	funcs := template.FuncMap{
 		"asset": func(name string) string { return assets[name] },
+		// longdate writes a YYYY-MM-DD date as "20 November 2026".
+		"longdate": longDate,
 		// render runs a named template into the page: the base layout uses
 		// it to include the layout's "L-main" template.
 		"render": func(name string, data any) (template.HTML, error) {
@@ -128,6 +135,13 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 			Settings:  checker.EncodeSettings(s.settings.Checker),
 		},
 		LiveReload: b.opts.LiveReload,
+		Updated:    s.lastUpdated(),
+	}
+	for _, c := range s.chapters {
+		if c.Layout == "print" {
+			shared.Print = s.printChapters()
+			break
+		}
 	}
 	if !shared.Checker.Available && shared.Checker.Reason == "" {
 		shared.Checker.Reason = "the checker was not built"
@@ -206,4 +220,14 @@ func execute(t *template.Template, layout string, p *Page) ([]byte, error) {
 type pageView struct {
 	*Page
 	Main string
+}
+
+// longDate writes a YYYY-MM-DD date the British way, "20 November 2026",
+// and leaves anything else as it is.
+func longDate(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 January 2006")
 }
