@@ -342,7 +342,7 @@ func (b *Builder) loadChapter(fsys fs.FS, file string, tokens map[string]string,
 	}
 	e.list = append(e.list, r.Errors...)
 	c := &Chapter{FrontMatter: fm, File: file, Path: pageKey(file), URL: basePath + pageKey(file),
-		Body: template.HTML(r.HTML), links: r.Links, ids: r.IDs}
+		Body: template.HTML(r.HTML), links: r.Links, ids: r.IDs, headings: r.Headings, sections: r.Sections}
 	c.Slug = strings.TrimSuffix(path.Base(c.Path), "/")
 	if c.Path == "" {
 		c.Slug = ""

@@ -11,7 +11,7 @@ import (
 // Layouts a chapter may ask for.
 var layouts = map[string]bool{
 	"chapter": true, "home": true, "checker": true, "glossary": true,
-	"print": true, "index": true, "amendments": true,
+	"print": true, "index": true, "amendments": true, "az": true,
 }
 
 // FrontMatter is the YAML header of a chapter.

@@ -87,7 +87,7 @@ func buildFixture(t testing.TB, opts Options) *Result {
 func TestPagesGolden(t *testing.T) {
 	res := buildFixture(t, Options{CheckerUnavailable: "not built in tests"})
 	for _, page := range []string{"index.html", "using/index.html", "glossary/index.html", "checker/index.html",
-		"practice/index.html", "practice/reviews/index.html", "404.html", "sitemap.xml"} {
+		"practice/index.html", "practice/reviews/index.html", "a-z/index.html", "print/index.html", "404.html", "sitemap.xml"} {
 		t.Run(page, func(t *testing.T) {
 			got, ok := res.Files[page]
 			if !ok {

@@ -40,8 +40,9 @@ type link struct {
 // rendered is the cached result of rendering one chapter's Markdown.
 type rendered struct {
 	HTML     []byte
-	Headings []Heading // every heading, in order
-	IDs      []string  // every id a link may target
+	Headings []Heading     // every heading, in order
+	Sections []SectionText // the text by section, for search
+	IDs      []string      // every id a link may target
 	Links    []link
 	Errors   []*Error
 }
@@ -98,6 +99,7 @@ func renderMarkdown(md goldmark.Markdown, file string, body []byte, bodyLine int
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(docKey, d)
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	out.Sections = sectionsOf(doc, body)
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, body, doc); err != nil {
 		d.errorf(0, "cannot render: %v", err)

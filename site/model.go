@@ -24,8 +24,10 @@ type Chapter struct {
 	Overdue         bool          // review_due is before Options.Today
 	RelatedChapters []*Chapter    // front matter related, resolved
 
-	links []link
-	ids   []string
+	links    []link
+	ids      []string
+	headings []Heading     // every heading, any level
+	sections []SectionText // the text by section, for search
 }
 
 // NavItem is an entry of the side navigation: a chapter, with the

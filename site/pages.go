@@ -36,6 +36,7 @@ import (
 //   - Glossary: checker.Glossary() with ids, for layout glossary.
 //   - Changes: every chapter's changes, newest first (layout amendments).
 //   - Print: every printable chapter with ids made unique (layout print).
+//   - AZ, AZLetters: the A to Z index (layout az); AZURL: its page.
 //   - Updated: the newest chapter's updated date, the handbook's version.
 //   - LiveReload: add the preview server's reload script.
 //   - NotFound: true on the 404 page.
@@ -55,6 +56,9 @@ type Page struct {
 	Glossary    []GlossaryEntry
 	Changes     []ChangeEntry
 	Print       []PrintChapter
+	AZ          []AZGroup
+	AZLetters   []AZLetter
+	AZURL       string // the A to Z page, where the search form goes without JavaScript
 	Updated     string
 	LiveReload  bool
 	NotFound    bool
@@ -138,9 +142,11 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 		Updated:    s.lastUpdated(),
 	}
 	for _, c := range s.chapters {
-		if c.Layout == "print" {
+		switch c.Layout {
+		case "print":
 			shared.Print = s.printChapters()
-			break
+		case "az":
+			shared.AZURL = c.URL
 		}
 	}
 	if !shared.Checker.Available && shared.Checker.Reason == "" {
@@ -153,6 +159,10 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 		for _, ch := range c.Changes {
 			shared.Changes = append(shared.Changes, ChangeEntry{Change: ch, Chapter: c})
 		}
+	}
+	if shared.AZURL != "" {
+		shared.AZ = s.azIndex(shared.Glossary)
+		shared.AZLetters = azLetters(shared.AZ)
 	}
 	sort.SliceStable(shared.Changes, func(i, j int) bool { return shared.Changes[i].Date > shared.Changes[j].Date })
 
