@@ -81,6 +81,7 @@ type document struct {
 	text      string
 	norm      string
 	toks      []token
+	words     []string       // each token's normalised text: w(i) is the rules' most frequent call
 	ids       []int32        // each token's number in the vocabulary of the built-in lists, or 0
 	topics    map[string]int // topicOf by wording
 	starts    [][]int32      // for each numbered list, the tokens its phrases' first words are at
@@ -94,10 +95,10 @@ type document struct {
 
 // w returns the normalised text of token i.
 func (d *document) w(i int) string {
-	if i < 0 || i >= len(d.toks) {
+	if uint(i) >= uint(len(d.words)) {
 		return ""
 	}
-	return d.norm[d.toks[i].ns:d.toks[i].ne]
+	return d.words[i]
 }
 
 // joined returns the normalised tokens t0..t1 joined by spaces.
@@ -150,11 +151,15 @@ func newDocument(text string) *document {
 	}
 	d.norm = string(z.norm)
 	d.toks = z.toks
+	d.words = make([]string, len(d.toks))
+	for i, t := range d.toks {
+		d.words[i] = d.norm[t.ns:t.ne]
+	}
 	if v := words(); v != nil && vocab != nil {
 		d.ids = make([]int32, len(d.toks))
 		count := make([]int, numberedLists)
-		for i, t := range d.toks {
-			id := vocab[d.norm[t.ns:t.ne]]
+		for i := range d.toks {
+			id := vocab[d.words[i]]
 			d.ids[i] = id
 			for _, li := range startsOf[id] {
 				count[li]++
