@@ -319,6 +319,8 @@ func TestCheckerSpeed(t *testing.T) {
 	tab, ready := openChecker(t, url)
 	t.Logf("checker ready %.0f ms after navigation start, in a warm browser (goal: 500 ms); the page's DOMContentLoaded ended at %.0f ms; the worker took %.0f ms to fetch, compile and start the module",
 		ready, eval[float64](t, tab, `performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd`), eval[float64](t, tab, `handbookChecker.initMs`))
+	t.Logf("the worker's stages: %s (ms: loading Go's glue, fetching and compiling the module, running it up to ready)",
+		eval[string](t, tab, `JSON.stringify(handbookChecker.initStages)`))
 	var words []string
 	for _, name := range []string{"p01-questions-good.txt", "p03-acronyms-long-review.txt", "p05-condition-of-return.txt", "p06-undertaking-uncle.txt", "p02-vague-supervision.txt"} {
 		words = append(words, strings.Fields(textareaValue(samples(t)[name]))...)

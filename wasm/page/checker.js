@@ -99,6 +99,7 @@
         state.phase = "ready";
         state.readyAt = performance.now();
         state.initMs = msg.ms;
+        state.initStages = msg.stages || null;
         root.dataset.state = "ready";
         setStatus("The checker is ready. Paste or type your draft.");
         if (el.draft.value !== "") {
@@ -820,6 +821,7 @@
   window.handbookChecker = Object.freeze({
     get phase() { return state.phase; },
     get readyAt() { return state.readyAt; },
+    get initStages() { return state.initStages; },
     get initMs() { return state.initMs; },
     get report() { return state.report; },
     get text() { return state.text; },
