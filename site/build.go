@@ -142,6 +142,16 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		site.chapters = append(site.chapters, c)
 	}
 	site.order()
+	glossaryURL := ""
+	for _, c := range site.chapters {
+		if c.Layout == "glossary" {
+			glossaryURL = c.URL
+			break
+		}
+	}
+	for _, c := range site.chapters {
+		c.Body = template.HTML(resolveGlossaryLinks([]byte(c.Body), glossaryURL))
+	}
 	files := map[string]bool{}
 	for _, f := range otherFiles {
 		files[f] = true
@@ -335,7 +345,7 @@ func (b *Builder) loadChapter(fsys fs.FS, file string, tokens map[string]string,
 	if ce != nil && ce.key == key {
 		r = ce.r
 	} else {
-		r = renderMarkdown(b.md, file, body, bodyLine, tokens, basePath)
+		r = renderMarkdown(b.md, file, body, bodyLine, tokens, basePath, fm.Layout != "glossary")
 		b.mu.Lock()
 		b.cache[file] = &cacheEntry{key: key, r: r}
 		b.mu.Unlock()

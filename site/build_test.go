@@ -231,7 +231,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte("> [!NOTE]\n\n{{"))
 	md := newMarkdown()
 	f.Fuzz(func(t *testing.T, src []byte) {
-		r := renderMarkdown(md, "f.md", src, 1, map[string]string{"review-interval": "three months"}, "/")
+		r := renderMarkdown(md, "f.md", src, 1, map[string]string{"review-interval": "three months"}, "/", false)
 		for _, err := range r.Errors {
 			if err.Line < 1 {
 				t.Errorf("error without a line: %v", err)

@@ -55,6 +55,9 @@ type docInfo struct {
 	tokens   map[string]string
 	basePath string // "/" or "/handbook/"
 	out      *rendered
+	// glossaryLinks marks the first use of glossary terms (every page but
+	// the glossary itself).
+	glossaryLinks bool
 }
 
 func (d *docInfo) line(offset int) int {
@@ -83,19 +86,19 @@ func newMarkdown() goldmark.Markdown {
 			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
 			parser.WithInlineParsers(util.Prioritized(tokenParser{}, 50)),
-			parser.WithASTTransformers(util.Prioritized(handbookTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(handbookTransformer{}, 100), util.Prioritized(glossaryTransformer{}, 200)),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&handbookRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&handbookRenderer{}, 100), util.Prioritized(glossaryRenderer{}, 100)),
 		),
 	)
 }
 
 // renderMarkdown renders one chapter body. It never fails on bad content:
 // problems are returned in rendered.Errors.
-func renderMarkdown(md goldmark.Markdown, file string, body []byte, bodyLine int, tokens map[string]string, basePath string) *rendered {
+func renderMarkdown(md goldmark.Markdown, file string, body []byte, bodyLine int, tokens map[string]string, basePath string, glossaryLinks bool) *rendered {
 	out := &rendered{}
-	d := &docInfo{file: file, lineBase: bodyLine - 1, source: body, tokens: tokens, basePath: basePath, out: out}
+	d := &docInfo{file: file, lineBase: bodyLine - 1, source: body, tokens: tokens, basePath: basePath, out: out, glossaryLinks: glossaryLinks}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(docKey, d)
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))

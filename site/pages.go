@@ -141,19 +141,19 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 		LiveReload: b.opts.LiveReload,
 		Updated:    s.lastUpdated(),
 	}
+	for _, g := range checker.Glossary() {
+		shared.Glossary = append(shared.Glossary, GlossaryEntry{Term: g, ID: "term-" + slugify(g.Term)})
+	}
 	for _, c := range s.chapters {
 		switch c.Layout {
 		case "print":
-			shared.Print = s.printChapters()
+			shared.Print = s.printChapters(shared.Glossary)
 		case "az":
 			shared.AZURL = c.URL
 		}
 	}
 	if !shared.Checker.Available && shared.Checker.Reason == "" {
 		shared.Checker.Reason = "the checker was not built"
-	}
-	for _, g := range checker.Glossary() {
-		shared.Glossary = append(shared.Glossary, GlossaryEntry{Term: g, ID: "term-" + slugify(g.Term)})
 	}
 	for _, c := range s.chapters {
 		for _, ch := range c.Changes {

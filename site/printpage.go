@@ -13,6 +13,10 @@ type PrintChapter struct {
 	*Chapter
 	Anchor string        // id of the chapter's heading on the print page: "print-when-to-use"
 	Body   template.HTML // the chapter's body, ids prefixed "<slug>--"
+	// Glossary holds the glossary's entries, ids prefixed likewise, when
+	// the chapter is the glossary page (whose entries come from the
+	// checker's list, not from its Markdown body).
+	Glossary []GlossaryEntry
 }
 
 // printable reports whether a chapter goes on the print page: the
@@ -31,7 +35,7 @@ var attrRe = regexp.MustCompile(`\b(id|href)="([^"]*)"`)
 var headingRe = regexp.MustCompile(`</?h[2-5]`)
 
 // printChapters prepares every printable chapter for the print page.
-func (s *siteData) printChapters() []PrintChapter {
+func (s *siteData) printChapters(glossary []GlossaryEntry) []PrintChapter {
 	prefix := map[string]string{} // chapter URL -> id prefix
 	for _, c := range s.chapters {
 		if printable(c) {
@@ -68,7 +72,14 @@ func (s *siteData) printChapters() []PrintChapter {
 		body = headingRe.ReplaceAllStringFunc(body, func(m string) string {
 			return m[:len(m)-1] + string(m[len(m)-1]+1)
 		})
-		out = append(out, PrintChapter{Chapter: c, Anchor: "print-" + strings.TrimSuffix(own, "-"), Body: template.HTML(body)})
+		pc := PrintChapter{Chapter: c, Anchor: "print-" + strings.TrimSuffix(own, "-"), Body: template.HTML(body)}
+		if c.Layout == "glossary" {
+			for _, g := range glossary {
+				g.ID = own + "-" + g.ID
+				pc.Glossary = append(pc.Glossary, g)
+			}
+		}
+		out = append(out, pc)
 	}
 	return out
 }

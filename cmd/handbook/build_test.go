@@ -21,7 +21,7 @@ func TestBuildCommand(t *testing.T) {
 		{"bad flag", []string{"--nope"}, exitUsage, "", "flag provided but not defined"},
 		{"extra argument", []string{"x"}, exitUsage, "", "unexpected argument"},
 		{"missing content", []string{"--content", "/no/such/dir"}, exitUsage, "", "no such file"},
-		{"fixture", []string{"--content", "../../site/testdata/handbook", "--out", out}, exitOK, "built 7 pages in ", "warning: ../../site/testdata/handbook/glossary.md:7: review was due"},
+		{"fixture", []string{"--content", "../../site/testdata/handbook", "--out", out}, exitOK, "built 9 pages in ", "warning: ../../site/testdata/handbook/glossary.md:7: review was due"},
 		{"strict", []string{"--content", "../../site/testdata/handbook", "--out", out, "--strict"}, exitFail, "", "glossary.md:7: review was due"},
 		{"embedded", []string{"--out", out}, exitOK, "built ", ""},
 	}
