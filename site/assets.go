@@ -21,9 +21,10 @@ const gzipOver = 20 << 10
 // assetURLs maps an asset's name ("handbook.css") to its fingerprinted URL.
 type assetURLs map[string]string
 
-// publishAssets fingerprints every theme, page and checker asset into files
-// and returns their URLs.
-func (b *Builder) publishAssets(basePath string, files map[string][]byte) (assetURLs, error) {
+// publishAssets fingerprints every theme, page and checker asset, and the
+// assets the build made (extra: the search index), into files and returns
+// their URLs.
+func (b *Builder) publishAssets(basePath string, files map[string][]byte, extra map[string][]byte) (assetURLs, error) {
 	sources := map[string][]byte{}
 	for _, src := range []fs.FS{theme.Static, page.FS} {
 		err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
@@ -43,6 +44,9 @@ func (b *Builder) publishAssets(basePath string, files map[string][]byte) (asset
 	}
 	sources["syntax.css"] = syntaxCSS()
 	for name, data := range b.opts.CheckerFiles {
+		sources[name] = data
+	}
+	for name, data := range extra {
 		sources[name] = data
 	}
 	names := make([]string, 0, len(sources))

@@ -207,7 +207,8 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 
-	assets, err := b.publishAssets(basePath, res.Files)
+	built := map[string][]byte{"search-index.json": site.searchIndex(glossaryEntries())}
+	assets, err := b.publishAssets(basePath, res.Files, built)
 	if err != nil {
 		return nil, err
 	}

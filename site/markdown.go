@@ -305,7 +305,8 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			// The typographer's quotes and dashes are HTML entities.
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		case *ast.CodeSpan:
 			for g := c.FirstChild(); g != nil; g = g.NextSibling() {
 				if t, ok := g.(*ast.Text); ok {

@@ -86,6 +86,16 @@ type GlossaryEntry struct {
 	ID string
 }
 
+// glossaryEntries is the glossary the glossary page shows: the checker's
+// list of terms and acronyms.
+func glossaryEntries() []GlossaryEntry {
+	var out []GlossaryEntry
+	for _, g := range checker.Glossary() {
+		out = append(out, GlossaryEntry{Term: g, ID: "term-" + slugify(g.Term)})
+	}
+	return out
+}
+
 // ChangeEntry is one change to one chapter, for the amendments page.
 type ChangeEntry struct {
 	Change
@@ -141,9 +151,7 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 		LiveReload: b.opts.LiveReload,
 		Updated:    s.lastUpdated(),
 	}
-	for _, g := range checker.Glossary() {
-		shared.Glossary = append(shared.Glossary, GlossaryEntry{Term: g, ID: "term-" + slugify(g.Term)})
-	}
+	shared.Glossary = glossaryEntries()
 	for _, c := range s.chapters {
 		switch c.Layout {
 		case "print":

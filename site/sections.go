@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -64,7 +65,8 @@ func blockText(b *strings.Builder, n ast.Node, src []byte) {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			// The typographer's quotes and dashes are HTML entities.
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			lines := c.Lines()
 			for i := 0; i < lines.Len(); i++ {
