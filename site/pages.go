@@ -35,33 +35,37 @@ import (
 //   - Rules: checker.Rules(); Checker: whether the checker is available.
 //   - Glossary: checker.Glossary() with ids, for layout glossary.
 //   - Changes: every chapter's changes, newest first (layout amendments).
+//   - Recent: the newest few of Changes, for the home page;
+//     AmendmentsURL: the page listing them all, if there is one.
 //   - Print: every printable chapter with ids made unique (layout print).
 //   - AZ, AZLetters: the A to Z index (layout az); AZURL: its page.
 //   - Updated: the newest chapter's updated date, the handbook's version.
 //   - LiveReload: add the preview server's reload script.
 //   - NotFound: true on the 404 page.
 type Page struct {
-	Site        Settings
-	Root        string
-	Title       string
-	Chapter     *Chapter
-	Content     template.HTML
-	Nav         []*NavItem
-	NavHTML     template.HTML
-	Chapters    []*Chapter
-	Prev, Next  *Chapter
-	Breadcrumbs []Crumb
-	Rules       []checker.Rule
-	Checker     CheckerStatus
-	Glossary    []GlossaryEntry
-	Changes     []ChangeEntry
-	Print       []PrintChapter
-	AZ          []AZGroup
-	AZLetters   []AZLetter
-	AZURL       string // the A to Z page, where the search form goes without JavaScript
-	Updated     string
-	LiveReload  bool
-	NotFound    bool
+	Site          Settings
+	Root          string
+	Title         string
+	Chapter       *Chapter
+	Content       template.HTML
+	Nav           []*NavItem
+	NavHTML       template.HTML
+	Chapters      []*Chapter
+	Prev, Next    *Chapter
+	Breadcrumbs   []Crumb
+	Rules         []checker.Rule
+	Checker       CheckerStatus
+	Glossary      []GlossaryEntry
+	Changes       []ChangeEntry
+	Recent        []ChangeEntry
+	AmendmentsURL string
+	Print         []PrintChapter
+	AZ            []AZGroup
+	AZLetters     []AZLetter
+	AZURL         string // the A to Z page, where the search form goes without JavaScript
+	Updated       string
+	LiveReload    bool
+	NotFound      bool
 }
 
 // Crumb is one breadcrumb link.
@@ -85,6 +89,9 @@ type GlossaryEntry struct {
 	checker.Term
 	ID string
 }
+
+// recentChanges is how many changes the home page lists.
+const recentChanges = 5
 
 // glossaryEntries is the glossary the glossary page shows: the checker's
 // list of terms and acronyms.
@@ -158,6 +165,8 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 			shared.Print = s.printChapters(shared.Glossary)
 		case "az":
 			shared.AZURL = c.URL
+		case "amendments":
+			shared.AmendmentsURL = c.URL
 		}
 	}
 	if !shared.Checker.Available && shared.Checker.Reason == "" {
@@ -173,6 +182,7 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 		shared.AZLetters = azLetters(shared.AZ)
 	}
 	sort.SliceStable(shared.Changes, func(i, j int) bool { return shared.Changes[i].Date > shared.Changes[j].Date })
+	shared.Recent = shared.Changes[:min(recentChanges, len(shared.Changes))]
 
 	nav := renderNav(s.nav)
 	shared.NavHTML = nav.forPage("\x00")
