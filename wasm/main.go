@@ -9,11 +9,14 @@
 //
 //	handbookConfigure(settingsText) → "" or an error message
 //	handbookCheck(text)             → the report's JSON, or a refusal object
+//	handbookReadDocx(bytes)         → {text, parts: [{start, end, label}]} or {error}
 //
 // settingsText is checker.EncodeSettings' format; without a call to
 // handbookConfigure the checker's defaults apply. A refusal is
 // {"refused":true,"reason":"…","offset":N}, with the byte offset of the
-// first bad byte.
+// first bad byte. handbookReadDocx takes a Word document's bytes (a
+// Uint8Array) and gives its text as `handbook check` reads it, with the byte
+// ranges of its paragraphs and table cells, so that the page can name them.
 package main
 
 import (
@@ -21,6 +24,7 @@ import (
 	"syscall/js"
 
 	"handbook/checker"
+	"handbook/checker/docx"
 )
 
 func main() {
@@ -53,6 +57,23 @@ func main() {
 			return refusal(err.Error(), 0)
 		}
 		return string(report.JSON())
+	}))
+
+	js.Global().Set("handbookReadDocx", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 1 || args[0].Type() != js.TypeObject {
+			return map[string]any{"error": "the reader wants the file's bytes"}
+		}
+		data := make([]byte, args[0].Get("length").Int())
+		js.CopyBytesToGo(data, args[0])
+		doc, err := docx.Read(data, docx.Limits{})
+		if err != nil {
+			return map[string]any{"error": err.Error()}
+		}
+		parts := make([]any, len(doc.Parts))
+		for i, p := range doc.Parts {
+			parts[i] = map[string]any{"start": p.Start, "end": p.End, "label": p.Label}
+		}
+		return map[string]any{"text": doc.Text, "parts": parts}
 	}))
 
 	select {} // keep the functions alive for the worker's lifetime

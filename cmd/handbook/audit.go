@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"handbook/checker"
+	"handbook/checker/docx"
 )
 
 // auditExts are the files a folder given to `handbook check` is searched for.
@@ -67,12 +68,13 @@ func expandInputs(args []string) ([]string, []error) {
 type checked struct {
 	file   string
 	report *checker.Report
+	doc    *docx.Document // the Word document's parts, when the input was one
 	err    error
 }
 
 // checkAll reads and checks every file on all cores, keeping the input
 // order in the result.
-func checkAll(files []string, read func(string) (string, error), opts checker.Options) []checked {
+func checkAll(files []string, read func(string) (string, *docx.Document, error), opts checker.Options) []checked {
 	out := make([]checked, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -93,8 +95,8 @@ func checkAll(files []string, read func(string) (string, error), opts checker.Op
 	return out
 }
 
-func checkOne(file string, read func(string) (string, error), opts checker.Options) checked {
-	text, err := read(file)
+func checkOne(file string, read func(string) (string, *docx.Document, error), opts checker.Options) checked {
+	text, doc, err := read(file)
 	if err != nil {
 		return checked{file: file, err: err}
 	}
@@ -102,7 +104,7 @@ func checkOne(file string, read func(string) (string, error), opts checker.Optio
 	if err != nil {
 		return checked{file: file, err: err}
 	}
-	return checked{file: file, report: r}
+	return checked{file: file, report: r, doc: doc}
 }
 
 // criterionIDs are every criterion in report order, for the CSV columns.

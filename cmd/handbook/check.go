@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"handbook/checker"
+	"handbook/checker/docx"
 	"handbook/site"
 )
 
@@ -15,17 +20,11 @@ func init() {
 	register(&command{name: "check", summary: "check written agreements against the guidance", run: runCheck})
 }
 
-// checkInput is one text to check and where it came from.
-type checkInput struct {
-	name string
-	text string
-	err  error
-}
-
-// readCheckInput reads one input: a file, or standard input for "-".
-// Everything the command accepts goes through here, so other formats
-// (.docx, folders) plug in at this one point.
-func readCheckInput(name string, stdin io.Reader) (string, error) {
+// readCheckInput reads one input: a file, or standard input for "-". A
+// Word document (by its .docx name or by its content) is read into its
+// text with checker/docx, as the checker page reads it, and comes back with
+// its map of paragraphs so that findings can name them.
+func readCheckInput(name string, stdin io.Reader) (string, *docx.Document, error) {
 	var b []byte
 	var err error
 	if name == "-" {
@@ -34,9 +33,30 @@ func readCheckInput(name string, stdin io.Reader) (string, error) {
 		b, err = os.ReadFile(name)
 	}
 	if err != nil {
-		return "", err
+		return "", nil, unwrapPathError(err)
 	}
-	return string(b), nil
+	if strings.EqualFold(filepath.Ext(name), ".docx") || docx.IsDocx(b) || bytes.HasPrefix(b, oleSignature) {
+		doc, err := docx.Read(b, docx.Limits{})
+		if err != nil {
+			return "", nil, err
+		}
+		return doc.Text, doc, nil
+	}
+	return string(b), nil, nil
+}
+
+// oleSignature starts an old binary Word document (.doc) and a password-
+// protected .docx: both go to docx.Read, which says what they are.
+var oleSignature = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
+
+// unwrapPathError drops the file name from an *fs.PathError: the caller
+// names the file already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 var checkStdin io.Reader = os.Stdin
@@ -81,7 +101,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
 		code = exitUsage
 	}
-	read := func(name string) (string, error) { return readCheckInput(name, checkStdin) }
+	read := func(name string) (string, *docx.Document, error) { return readCheckInput(name, checkStdin) }
 	results := checkAll(files, read, opts)
 
 	var reports [][]byte
@@ -103,7 +123,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			if printed > 0 {
 				fmt.Fprintln(stdout)
 			}
-			writeTextReport(stdout, displayName(res.file), res.report, colour)
+			writeTextReport(stdout, displayName(res.file), res.report, res.doc, colour)
 			printed++
 		}
 	}
@@ -215,7 +235,10 @@ func statusMark(status string) (mark, word, colour string) {
 
 // writeTextReport prints findings like a linter (file:line:col: severity:
 // message [rule]), then the checklist, then the flags and the summary.
-func writeTextReport(w io.Writer, name string, r *checker.Report, colour bool) {
+//
+// For a Word document, a finding names its paragraph or table cell
+// instead of a line and column of text the reader never saw.
+func writeTextReport(w io.Writer, name string, r *checker.Report, doc *docx.Document, colour bool) {
 	paint := func(c, s string) string {
 		if !colour || c == "" {
 			return s
@@ -229,6 +252,14 @@ func writeTextReport(w io.Writer, name string, r *checker.Report, colour bool) {
 			sev = paint(ansiRed, sev)
 		case checker.SeverityWarning:
 			sev = paint(ansiYellow, sev)
+		}
+		if doc != nil {
+			where := fmt.Sprintf("line %d", f.Line)
+			if p, ok := doc.PartAt(f.Start); ok {
+				where = p.Label
+			}
+			fmt.Fprintf(w, "%s: %s: %s: %s [%s]\n", name, where, sev, f.Message, f.Rule)
+			continue
 		}
 		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", name, f.Line, f.Column, sev, f.Message, f.Rule)
 	}

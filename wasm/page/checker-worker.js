@@ -4,8 +4,10 @@
 //
 // Messages in:  {type: "init", glue, wasm, settings}
 //               {type: "check", id, text}
+//               {type: "docx", id, bytes}   (an ArrayBuffer of a .docx file)
 // Messages out: {type: "ready", ms} | {type: "failed", message}
 //               {type: "result", id, json, ms} | {type: "error", id, message}
+//               {type: "docx", id, text, parts} | {type: "docx", id, error}
 "use strict";
 
 self.onmessage = function (event) {
@@ -14,6 +16,8 @@ self.onmessage = function (event) {
     init(msg);
   } else if (msg.type === "check") {
     check(msg);
+  } else if (msg.type === "docx") {
+    readDocx(msg);
   }
 };
 
@@ -62,4 +66,16 @@ function check(msg) {
     return;
   }
   self.postMessage({ type: "result", id: msg.id, json: json, ms: performance.now() - started });
+}
+
+// readDocx turns a Word document into text with the same Go code as
+// `handbook check`, here in the worker: the file never leaves the page.
+function readDocx(msg) {
+  let out;
+  try {
+    out = self.handbookReadDocx(new Uint8Array(msg.bytes));
+  } catch (err) {
+    out = { error: String((err && err.message) || err) };
+  }
+  self.postMessage({ type: "docx", id: msg.id, text: out.text, parts: out.parts, error: out.error });
 }

@@ -43,6 +43,7 @@
     report: "", // the last report's JSON, exactly as the checker wrote it
     text: "", // the text that report is about
     checkMs: 0, // time the last check took inside the worker
+    doc: null, // the Word document last opened: {text, parts}
   };
 
   let worker = null;
@@ -55,6 +56,7 @@
   let debounceTimer = 0;
   let lastSummary = "";
   let announceNext = false;
+  let openedNote = ""; // "Opened x.docx. ", said with the first feedback on it
 
   // ---- start-up ----------------------------------------------------------
 
@@ -108,6 +110,9 @@
         break;
       case "failed":
         fail(msg.message);
+        break;
+      case "docx":
+        onDocx(msg);
         break;
       case "result":
         busy = false;
@@ -194,8 +199,9 @@
     render(report, text);
     const summary = report.refused ? refusalText(report) : report.summary;
     if (announceNext || summary !== lastSummary) {
-      setStatus("Feedback updated. " + summary);
+      setStatus(openedNote + "Feedback updated. " + summary);
     }
+    openedNote = "";
     announceNext = false;
     lastSummary = summary;
   }
@@ -459,7 +465,7 @@
       const list = h("ol", { className: "checker-findings" });
       findings.slice(0, MAX_LISTED).forEach(function (f, i) {
         const p = passages.byFinding[i];
-        const label = "Line " + f.line + ", column " + f.column + ": " + f.message;
+        const label = where(f, text) + ": " + f.message;
         list.append(h("li", { className: "checker-finding checker-severity-" + f.severity }, [
           p >= 0
             ? h("button", { type: "button", className: "checker-finding-link", "data-passage": String(passages.list[p].n), text: label })
@@ -638,7 +644,7 @@
     if (r.findings.length > 0) {
       lines.push("Passages to look at");
       r.findings.forEach(function (f) {
-        lines.push("- Line " + f.line + ", column " + f.column + ": " + f.message);
+        lines.push("- " + where(f, state.text) + ": " + f.message);
       });
       lines.push("");
     }
@@ -732,28 +738,82 @@
     }
   }
 
-  function openFile() {
-    const file = el.file.files && el.file.files[0];
+  // openFile reads a chosen or dropped file into the draft, here in the
+  // page: a Word document goes to the worker, which reads it with the same
+  // Go code as `handbook check`; a text file is read as UTF-8.
+  function openFile(file) {
+    file = file || (el.file.files && el.file.files[0]);
+    el.file.value = "";
     if (!file) {
       return;
     }
-    if (file.size > MAX_FILE_BYTES) {
-      setStatus("That file is larger than 10 MB, too large to check.");
-      el.file.value = "";
+    if (file.size > MAX_FILE_BYTES * 5) {
+      setStatus(file.name + " is larger than 50 MB, too large to check.");
+      return;
+    }
+    const isWord = /\.docx$/i.test(file.name) ||
+      file.type === "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    if (!isWord && file.size > MAX_FILE_BYTES) {
+      setStatus(file.name + " is larger than 10 MB, too large to check.");
       return;
     }
     const reader = new FileReader();
+    reader.onerror = function () {
+      setStatus(file.name + " could not be read.");
+    };
+    if (isWord) {
+      if (state.phase === "loading" || state.phase === "failed") {
+        setStatus("Word documents can be opened once the checker has loaded.");
+        return;
+      }
+      reader.onload = function () {
+        seq += 1;
+        opening.set(seq, file.name);
+        worker.postMessage({ type: "docx", id: seq, bytes: reader.result }, [reader.result]);
+      };
+      reader.readAsArrayBuffer(file);
+      return;
+    }
     reader.onload = function () {
+      state.doc = null;
       el.draft.value = String(reader.result).replace(/^\uFEFF/, "");
-      el.file.value = "";
       saveDraft();
       setStatus("Opened " + file.name + ".");
+      openedNote = "Opened " + file.name + ". ";
       requestCheck(true);
     };
-    reader.onerror = function () {
-      setStatus("That file could not be read.");
-    };
     reader.readAsText(file, "utf-8");
+  }
+
+  const opening = new Map(); // id -> name of a Word document being read
+
+  function onDocx(msg) {
+    const name = opening.get(msg.id) || "The document";
+    opening.delete(msg.id);
+    if (msg.error) {
+      setStatus(name + " could not be opened: " + msg.error + ".");
+      return;
+    }
+    state.doc = { text: msg.text, parts: msg.parts || [] };
+    el.draft.value = msg.text;
+    saveDraft();
+    openedNote = "Opened " + name + "; the passages below name its paragraphs and table cells. ";
+    setStatus(openedNote);
+    requestCheck(true);
+  }
+
+  // where says where a finding is: the Word document's paragraph or table
+  // cell while the draft is the document as opened, else line and column.
+  function where(f, text) {
+    const doc = state.doc;
+    if (doc && doc.text === text) {
+      for (const p of doc.parts) {
+        if (p.start <= f.start && f.start < p.end) {
+          return p.label.charAt(0).toUpperCase() + p.label.slice(1);
+        }
+      }
+    }
+    return "Line " + f.line + ", column " + f.column;
   }
 
   function clearAll() {
@@ -761,6 +821,7 @@
     latestPage = 0; // results on their way are for the old draft
     queue = queue.filter(function (r) { return !r.page; });
     el.draft.value = "";
+    state.doc = null;
     el.keep.checked = false;
     saveDraft();
     state.report = "";
@@ -805,7 +866,23 @@
       ? "Your draft will be kept in this browser until you press Clear or untick the box."
       : "Your draft is no longer kept on this device.");
   });
-  el.file.addEventListener("change", openFile);
+  el.file.addEventListener("change", function () {
+    openFile(null);
+  });
+  // Dropping a file on the text area opens it, as choosing it does.
+  el.draft.addEventListener("dragover", function (event) {
+    if (event.dataTransfer && Array.from(event.dataTransfer.types).includes("Files")) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+    }
+  });
+  el.draft.addEventListener("drop", function (event) {
+    const files = event.dataTransfer && event.dataTransfer.files;
+    if (files && files.length > 0) {
+      event.preventDefault();
+      openFile(files[0]);
+    }
+  });
   el.copy.addEventListener("click", copyFeedback);
   el.print.addEventListener("click", function () {
     window.print();
@@ -826,6 +903,7 @@
     get report() { return state.report; },
     get text() { return state.text; },
     get checkMs() { return state.checkMs; },
+    get doc() { return state.doc; },
     check: checkText,
     // show draws a report for a text as if the checker had written it, so
     // tests can exercise every part of the feedback with a known report.

@@ -1,0 +1,311 @@
+package docx
+
+import (
+	"strconv"
+	"strings"
+)
+
+// para is a paragraph being read.
+type para struct {
+	text    strings.Builder
+	style   string
+	numID   string
+	ilvl    int
+	hasNum  bool
+	heading bool   // an outline level in its own properties
+	box     int    // the text box it is in (numbered from 1), or 0
+	boxes   []line // text box paragraphs anchored in it, read
+}
+
+// line is a finished paragraph: its text and what it was.
+type line struct {
+	text   string
+	kind   Kind
+	number string // list number, for the label
+	box    int
+}
+
+// bodyReader turns word/document.xml's body into text and parts.
+type bodyReader struct {
+	num    *numbering
+	styles map[string]styleInfo
+
+	out   strings.Builder
+	parts []Part
+	blank bool // the text ends with an empty line
+
+	paras    []*para // the open paragraph, then any text box paragraph inside it
+	skip     int     // depth inside an element that is left out
+	inText   int     // inside w:t
+	inRun    int     // inside w:r
+	boxDepth int     // inside w:txbxContent
+	boxes    int     // text boxes seen
+
+	paragraphs int // body paragraphs with text, for labels
+
+	tableDepth int
+	tables     int
+	row        int
+	cells      []string // the current row's cells (of the outermost table)
+	cell       strings.Builder
+}
+
+// leftOut are the elements whose content is not part of the text: tracked
+// deletions and moves away, the fallback copy of drawings (the mc:Choice
+// copy is read), field instructions, and the earlier properties that a
+// tracked formatting change keeps.
+func leftOut(name string) bool {
+	switch name {
+	case "w:del", "w:moveFrom", "w:delText", "w:delInstrText", "w:instrText", "mc:Fallback":
+		return true
+	}
+	return strings.HasSuffix(name, "PrChange")
+}
+
+func readBody(src []byte, num *numbering, styles map[string]styleInfo) (*Document, error) {
+	r := &bodyReader{num: num, styles: styles, blank: true}
+	z := newTokenizer(src)
+	for z.next() {
+		r.token(&z.tok)
+	}
+	if z.err != "" {
+		return nil, fail(ErrDamaged, "word/document.xml: "+z.err)
+	}
+	return &Document{Text: strings.TrimRight(r.out.String(), "\n"), Parts: r.parts}, nil
+}
+
+func (r *bodyReader) top() *para {
+	if len(r.paras) == 0 {
+		return nil
+	}
+	return r.paras[len(r.paras)-1]
+}
+
+func (r *bodyReader) token(t *token) {
+	if r.skip > 0 {
+		switch t.kind {
+		case tokStart:
+			r.skip++
+		case tokEnd:
+			r.skip--
+		}
+		return
+	}
+	switch t.kind {
+	case tokText:
+		if p := r.top(); p != nil && r.inText > 0 {
+			p.text.WriteString(t.text)
+		}
+	case tokStart, tokEmpty:
+		if leftOut(t.name) {
+			if t.kind == tokStart {
+				r.skip = 1
+			}
+			return
+		}
+		r.start(t)
+		if t.kind == tokEmpty {
+			r.end(t.name)
+		}
+	case tokEnd:
+		r.end(t.name)
+	}
+}
+
+func (r *bodyReader) start(t *token) {
+	p := r.top()
+	switch t.name {
+	case "w:p":
+		r.paras = append(r.paras, &para{box: r.boxOf()})
+	case "w:t":
+		r.inText++
+	case "w:r":
+		r.inRun++
+	case "w:pStyle":
+		if p != nil {
+			p.style = t.attr("w:val")
+		}
+	case "w:numId":
+		if p != nil {
+			p.numID, p.hasNum = t.attr("w:val"), true
+		}
+	case "w:ilvl":
+		if p != nil {
+			p.ilvl = atoi(t.attr("w:val"), 0)
+		}
+	case "w:outlineLvl":
+		if p != nil && atoi(t.attr("w:val"), 9) < 9 {
+			p.heading = true
+		}
+	case "w:tab", "w:ptab":
+		if p != nil && r.inRun > 0 {
+			p.text.WriteByte('\t')
+		}
+	case "w:br", "w:cr":
+		if p != nil && r.inRun > 0 {
+			p.text.WriteByte('\n')
+		}
+	case "w:noBreakHyphen":
+		if p != nil {
+			p.text.WriteByte('-')
+		}
+	case "w:txbxContent":
+		r.boxDepth++
+		if r.boxDepth == 1 {
+			r.boxes++
+		}
+	case "w:tbl":
+		r.tableDepth++
+		if r.tableDepth == 1 {
+			r.tables++
+			r.row = 0
+		}
+	case "w:tr":
+		if r.tableDepth == 1 {
+			r.row++
+			r.cells = r.cells[:0]
+		}
+	case "w:tc":
+		if r.tableDepth == 1 {
+			r.cell.Reset()
+		}
+	}
+}
+
+// boxOf is the number of the text box being read, or 0.
+func (r *bodyReader) boxOf() int {
+	if r.boxDepth > 0 {
+		return r.boxes
+	}
+	return 0
+}
+
+func (r *bodyReader) end(name string) {
+	switch name {
+	case "w:p":
+		if len(r.paras) > 0 {
+			p := r.paras[len(r.paras)-1]
+			r.paras = r.paras[:len(r.paras)-1]
+			r.endParagraph(p)
+		}
+	case "w:t":
+		r.inText = max(0, r.inText-1)
+	case "w:r":
+		r.inRun = max(0, r.inRun-1)
+	case "w:txbxContent":
+		r.boxDepth = max(0, r.boxDepth-1)
+	case "w:tc":
+		if r.tableDepth == 1 {
+			r.cells = append(r.cells, r.cell.String())
+		}
+	case "w:tr":
+		if r.tableDepth == 1 {
+			r.emitRow()
+		}
+	case "w:tbl":
+		r.tableDepth = max(0, r.tableDepth-1)
+	}
+}
+
+// endParagraph finishes a paragraph: into its anchoring paragraph when it
+// is in a text box, into the cell when in a table, else onto the text.
+func (r *bodyReader) endParagraph(p *para) {
+	l := r.finish(p)
+	if parent := r.top(); parent != nil && p.box != 0 {
+		parent.boxes = append(parent.boxes, l)
+		parent.boxes = append(parent.boxes, p.boxes...)
+		return
+	}
+	if r.tableDepth > 0 {
+		for _, x := range append([]line{l}, p.boxes...) {
+			if strings.TrimSpace(x.text) == "" {
+				continue
+			}
+			if r.cell.Len() > 0 {
+				r.cell.WriteByte(' ')
+			}
+			r.cell.WriteString(strings.TrimSpace(x.text))
+		}
+		return
+	}
+	r.emit(l)
+	for _, b := range p.boxes {
+		r.emit(b)
+	}
+}
+
+// finish works out a paragraph's kind and list number.
+func (r *bodyReader) finish(p *para) line {
+	style := r.styles[p.style]
+	l := line{text: p.text.String(), kind: Paragraph, box: p.box}
+	numID, ilvl := p.numID, p.ilvl
+	if !p.hasNum && style.numID != "" {
+		numID, ilvl = style.numID, style.ilvl
+	}
+	switch {
+	case p.box != 0:
+		l.kind = TextBox
+	case p.heading || style.heading || isHeadingID(p.style):
+		l.kind = Heading
+	}
+	if numID != "" && strings.TrimSpace(l.text) != "" {
+		if n, ok := r.num.label(numID, ilvl); ok {
+			l.number = n
+			l.text = n + " " + l.text
+			if l.kind == Paragraph {
+				l.kind = ListItem
+			}
+		}
+	}
+	return l
+}
+
+// emit writes one line of text, and its part when it has any text.
+func (r *bodyReader) emit(l line) {
+	text := strings.TrimRight(l.text, " \t\n")
+	if strings.TrimSpace(text) == "" {
+		if !r.blank {
+			r.out.WriteByte('\n')
+			r.blank = true
+		}
+		return
+	}
+	n := l.box
+	if l.kind != TextBox {
+		r.paragraphs++
+		n = r.paragraphs
+	}
+	start := r.out.Len()
+	r.out.WriteString(text)
+	r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: l.kind, Label: label(l.kind, n, l.number)})
+	r.out.WriteByte('\n')
+	r.blank = false
+}
+
+// emitRow writes a table row as one line, its cells separated by tabs, as
+// the checker reads a table pasted from Word.
+func (r *bodyReader) emitRow() {
+	empty := true
+	for _, c := range r.cells {
+		if strings.TrimSpace(c) != "" {
+			empty = false
+		}
+	}
+	if empty {
+		return
+	}
+	prefix := "table " + strconv.Itoa(r.tables) + ", row " + strconv.Itoa(r.row) + ", cell "
+	for i, c := range r.cells {
+		if i > 0 {
+			r.out.WriteByte('\t')
+		}
+		c = strings.ReplaceAll(strings.ReplaceAll(c, "\t", " "), "\n", " ")
+		start := r.out.Len()
+		r.out.WriteString(c)
+		if c != "" {
+			r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: TableCell, Label: prefix + strconv.Itoa(i+1)})
+		}
+	}
+	r.out.WriteByte('\n')
+	r.blank = false
+}

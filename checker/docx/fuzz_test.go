@@ -1,0 +1,58 @@
+package docx
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzRead(f *testing.F) {
+	if data, err := os.ReadFile("testdata/agreement.docx"); err == nil {
+		f.Add(data)
+	}
+	f.Add(newDocx(f, p("a")+table([]string{"b", "c"})+textBox("d", "e"), docxFiles{"word/numbering.xml": numberingXML, "word/styles.xml": stylesXML}))
+	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
+	f.Add([]byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Read(data, Limits{MaxUnpacked: 1 << 20})
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error on more than one line: %q", err)
+			}
+			return
+		}
+		end := 0
+		for _, pt := range d.Parts {
+			if pt.Start < end || pt.End < pt.Start || pt.End > len(d.Text) {
+				t.Fatalf("part %+v out of order or outside the text (%d bytes)", pt, len(d.Text))
+			}
+			if !utf8.ValidString(d.Text[:pt.Start]) && utf8.ValidString(d.Text) {
+				t.Fatalf("part %+v starts inside a character", pt)
+			}
+			if got, ok := d.PartAt(pt.Start); pt.End > pt.Start && (!ok || got != pt) {
+				t.Fatalf("PartAt(%d) = %+v, want %+v", pt.Start, got, pt)
+			}
+			end = pt.End
+		}
+	})
+}
+
+// BenchmarkRead reads a Word document of about 1,000 words.
+func BenchmarkRead(b *testing.B) {
+	var body strings.Builder
+	for i := range 40 {
+		body.WriteString(p("Sarah will take Mason to school by 8.45am every weekday, and ring the school by 9am if he is ill.", numPr("1", "0")))
+		if i%10 == 0 {
+			body.WriteString(table([]string{"Who", "What", "When"}, []string{"Gareth", "Visit at home", "Every other Thursday"}))
+		}
+	}
+	data := newDocx(b, body.String(), docxFiles{"word/numbering.xml": numberingXML})
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(data, Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
