@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -193,6 +194,7 @@ func writeSummary(w io.Writer, results []checked) {
 	if judged == 0 {
 		return
 	}
+	writeMostMissing(w, counts, applies)
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%-16s %8s %8s %8s %8s\n", "criterion", "judged", "met", "partly", "missing")
 	for _, r := range checker.Rules() {
@@ -218,4 +220,31 @@ func pct(n, of int) string {
 		return "-"
 	}
 	return fmt.Sprintf("%d%%", (n*100+of/2)/of)
+}
+
+// writeMostMissing leads the summary with what a team manager acts on:
+// the criteria most often missing outright, in words ("62% missing: Clear
+// about when it will be reviewed").
+func writeMostMissing(w io.Writer, counts map[string]map[string]int, applies map[string]int) {
+	type gap struct {
+		rule    checker.Rule
+		missing int
+	}
+	var gaps []gap
+	for _, r := range checker.Rules() {
+		if r.Kind == checker.RuleCriterion && counts[r.ID][checker.StatusMissing] > 0 {
+			gaps = append(gaps, gap{r, counts[r.ID][checker.StatusMissing]})
+		}
+	}
+	sort.SliceStable(gaps, func(i, j int) bool {
+		return gaps[i].missing*applies[gaps[j].rule.ID] > gaps[j].missing*applies[gaps[i].rule.ID]
+	})
+	if len(gaps) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Most often missing:")
+	for _, g := range gaps[:min(5, len(gaps))] {
+		fmt.Fprintf(w, "  %4s of %d: %s\n", pct(g.missing, applies[g.rule.ID]), applies[g.rule.ID], g.rule.Title)
+	}
 }

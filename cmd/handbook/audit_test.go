@@ -165,7 +165,7 @@ func TestCheckSummary(t *testing.T) {
 	if code != exitFail || errs != "" {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
-	for _, want := range []string{"Summary of 4 file(s): 4 agreement(s)", "\nplans                   4      25%       0%      75%"} {
+	for _, want := range []string{"Summary of 4 file(s): 4 agreement(s)", "\nplans                   4      25%       0%      75%", "Most often missing:\n", "75% of 4: Built on an existing plan"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
