@@ -207,7 +207,8 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 
-	built := map[string][]byte{"search-index.json": site.searchIndex(glossaryEntries())}
+	site.glossary = glossaryEntries()
+	built := map[string][]byte{"search-index.json": site.searchIndex()}
 	assets, err := b.publishAssets(basePath, res.Files, built)
 	if err != nil {
 		return nil, err

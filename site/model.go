@@ -45,6 +45,7 @@ type siteData struct {
 	home     *Chapter
 	nav      []*NavItem
 	failed   map[string]bool // page keys of chapters that failed to load
+	glossary []GlossaryEntry // the glossary page's entries
 }
 
 func less(a, b *Chapter) bool {

@@ -157,8 +157,8 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 		},
 		LiveReload: b.opts.LiveReload,
 		Updated:    s.lastUpdated(),
+		Glossary:   s.glossary,
 	}
-	shared.Glossary = glossaryEntries()
 	for _, c := range s.chapters {
 		switch c.Layout {
 		case "print":

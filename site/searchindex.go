@@ -15,7 +15,7 @@ func searchable(c *Chapter) bool {
 
 // searchIndex builds the search index of the site's chapters, in reading
 // order, and of the glossary's terms as sections of the glossary page.
-func (s *siteData) searchIndex(glossary []GlossaryEntry) []byte {
+func (s *siteData) searchIndex() []byte {
 	var sections []search.Section
 	for _, c := range s.chapters {
 		if !searchable(c) {
@@ -34,7 +34,7 @@ func (s *siteData) searchIndex(glossary []GlossaryEntry) []byte {
 			})
 		}
 		if c.Layout == "glossary" {
-			for _, g := range glossary {
+			for _, g := range s.glossary {
 				sections = append(sections, search.Section{
 					Page: c.Path, ID: g.ID, Title: c.Title, Heading: g.Term.Term, Level: 2, Text: g.Meaning,
 				})

@@ -17,6 +17,7 @@
 
   const STORAGE_KEY = "handbook-checker-draft";
   const MAX_FILE_BYTES = 10 * 1024 * 1024; // the checker's own limit
+  const MAX_WORD_BYTES = 50 * 1024 * 1024; // checker/docx's limit on a .docx
   const MAX_LISTED = 500; // findings drawn; the report keeps them all
 
   const el = {
@@ -747,7 +748,7 @@
     if (!file) {
       return;
     }
-    if (file.size > MAX_FILE_BYTES * 5) {
+    if (file.size > MAX_WORD_BYTES) {
       setStatus(file.name + " is larger than 50 MB, too large to check.");
       return;
     }
