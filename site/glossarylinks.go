@@ -65,7 +65,7 @@ type glossaryMatcher struct {
 var glossaryTerms = sync.OnceValue(func() *glossaryMatcher {
 	m := &glossaryMatcher{byFirst: map[string][]*glossaryTerm{}}
 	for _, g := range checker.Glossary() {
-		t := &glossaryTerm{id: "term-" + slugify(g.Term), title: g.Meaning, acronym: g.Acronym}
+		t := &glossaryTerm{id: glossaryID(g.Term), title: g.Meaning, acronym: g.Acronym}
 		if g.Acronym {
 			// The title of an abbreviation is what it stands for: the
 			// first sentence of the meaning.

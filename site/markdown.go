@@ -292,32 +292,12 @@ func nodeOffset(n ast.Node) int {
 	return 0
 }
 
+// plainText is the text of an inline container such as a heading, with
+// runs of white space made single.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			// The typographer's quotes and dashes are HTML entities.
-			b.WriteString(html.UnescapeString(string(c.Value)))
-		case *ast.CodeSpan:
-			for g := c.FirstChild(); g != nil; g = g.NextSibling() {
-				if t, ok := g.(*ast.Text); ok {
-					b.Write(t.Segment.Value(src))
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
+	blockText(&b, n, src)
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // link classifies a destination, rewrites internal ones to root-relative

@@ -112,7 +112,7 @@ func (s *siteData) pageIDs(c *Chapter) map[string]bool {
 	}
 	if c.Layout == "glossary" {
 		for _, t := range checker.Glossary() {
-			ids["term-"+slugify(t.Term)] = true
+			ids[glossaryID(t.Term)] = true
 		}
 	}
 	if c.Layout == "checker" {

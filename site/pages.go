@@ -90,6 +90,9 @@ type GlossaryEntry struct {
 	ID string
 }
 
+// glossaryID is the id of a term's entry on the glossary page.
+func glossaryID(term string) string { return "term-" + slugify(term) }
+
 // recentChanges is how many changes the home page lists.
 const recentChanges = 5
 
@@ -98,7 +101,7 @@ const recentChanges = 5
 func glossaryEntries() []GlossaryEntry {
 	var out []GlossaryEntry
 	for _, g := range checker.Glossary() {
-		out = append(out, GlossaryEntry{Term: g, ID: "term-" + slugify(g.Term)})
+		out = append(out, GlossaryEntry{Term: g, ID: glossaryID(g.Term)})
 	}
 	return out
 }

@@ -92,13 +92,16 @@ func TestFiftyMegabytes(t *testing.T) {
 	}
 }
 
-func TestIsDocx(t *testing.T) {
-	if !IsDocx(newDocx(t, p("x"), nil)) {
-		t.Error("a generated .docx is not recognised")
+func TestIsWordFile(t *testing.T) {
+	ole := []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0}
+	for _, b := range [][]byte{newDocx(t, p("x"), nil), ole} {
+		if !IsWordFile(b) {
+			t.Errorf("%.12q is not recognised", b)
+		}
 	}
 	for _, b := range [][]byte{nil, []byte("PK\x03\x04 no document"), []byte("hello")} {
-		if IsDocx(b) {
-			t.Errorf("%q is taken for a .docx", b)
+		if IsWordFile(b) {
+			t.Errorf("%q is taken for a Word file", b)
 		}
 	}
 }

@@ -78,10 +78,13 @@ func (d *Document) PartAt(offset int) (Part, bool) {
 	return Part{}, false
 }
 
-// IsDocx is a cheap test of whether data looks like a Word document: a zip
-// file that names word/document.xml.
-func IsDocx(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data, []byte("word/document.xml"))
+// IsWordFile is a cheap test of whether data is a Word file of any kind,
+// to give to Read: a .docx (a zip file that names word/document.xml), or
+// an OLE compound file, which is an old .doc or a password-protected
+// .docx, both of which Read refuses with the reason.
+func IsWordFile(data []byte) bool {
+	zipped := bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data, []byte("word/document.xml"))
+	return zipped || bytes.HasPrefix(data, oleSignature)
 }
 
 var (

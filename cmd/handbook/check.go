@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,7 +34,7 @@ func readCheckInput(name string, stdin io.Reader) (string, *docx.Document, error
 	if err != nil {
 		return "", nil, unwrapPathError(err)
 	}
-	if strings.EqualFold(filepath.Ext(name), ".docx") || docx.IsDocx(b) || bytes.HasPrefix(b, oleSignature) {
+	if strings.EqualFold(filepath.Ext(name), ".docx") || docx.IsWordFile(b) {
 		doc, err := docx.Read(b, docx.Limits{})
 		if err != nil {
 			return "", nil, err
@@ -44,10 +43,6 @@ func readCheckInput(name string, stdin io.Reader) (string, *docx.Document, error
 	}
 	return string(b), nil, nil
 }
-
-// oleSignature starts an old binary Word document (.doc) and a password-
-// protected .docx: both go to docx.Read, which says what they are.
-var oleSignature = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
 
 // unwrapPathError drops the file name from an *fs.PathError: the caller
 // names the file already.
