@@ -176,7 +176,13 @@ func TestCorpusAgreements(t *testing.T) {
 					got.add("flag precision (all)", w)
 				}
 				if g != w {
-					miss("flag %s raised=%v, want %v", id, g, w)
+					ev := ""
+					for _, fl := range r.Flags {
+						if fl.ID == id && len(fl.Evidence) > 0 {
+							ev = string(b[fl.Evidence[0].Start:fl.Evidence[0].End])
+						}
+					}
+					miss("flag %s raised=%v, want %v %q", id, g, w, ev)
 				}
 			}
 			got.add("flags exact", slices.Equal(sorted(flags), sorted(want.Flags)))
