@@ -2,6 +2,7 @@ package checker
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -33,6 +34,7 @@ const (
 type elem struct {
 	kind  elemKind
 	words []string // stems
+	ids   []int32  // the stems' numbers in the concept set's vocabulary
 	refs  []int    // concept indexes
 	name  bool     // a capitalised word inside a sentence
 	year  bool     // a four-digit year
@@ -42,10 +44,13 @@ type elem struct {
 
 type conceptSet struct {
 	names    []string
-	patterns [][][]elem // by concept: its patterns
-	first    []map[string][]int
-	anyFirst [][]int // patterns whose first element is not a plain word
+	patterns [][][]elem        // by concept: its patterns
+	first    []map[int32][]int // by concept: patterns by the stem number they start with
+	vocab    map[string]int32  // stem -> number (from 1)
+	anyFirst [][]int           // patterns whose first element is not a plain word
 	byName   map[string]int
+	byStem   [][]int // by stem number: concepts that can start with it
+	anyStart []int   // concepts that can start with any word
 }
 
 var concepts *conceptSet
@@ -130,7 +135,7 @@ func undouble(w string) string {
 // parseConcepts reads the concept file: "[name]" starts a concept, each
 // further line is one pattern of it.
 func parseConcepts(text, file string) (*conceptSet, error) {
-	cs := &conceptSet{byName: map[string]int{}}
+	cs := &conceptSet{byName: map[string]int{}, vocab: map[string]int32{}}
 	type pending struct {
 		concept, line int
 		src           string
@@ -191,7 +196,14 @@ func parseConcepts(text, file string) (*conceptSet, error) {
 						}
 						e.refs = append(e.refs, idx)
 					default:
-						e.words = append(e.words, stem(w))
+						st := stem(w)
+						id, ok := cs.vocab[st]
+						if !ok {
+							id = int32(len(cs.vocab) + 1)
+							cs.vocab[st] = id
+						}
+						e.words = append(e.words, st)
+						e.ids = append(e.ids, id)
 					}
 				}
 			}
@@ -204,10 +216,10 @@ func parseConcepts(text, file string) (*conceptSet, error) {
 		cs.patterns[p.concept] = append(cs.patterns[p.concept], pat)
 	}
 	// Index each concept's patterns by the stems they can start with.
-	cs.first = make([]map[string][]int, len(cs.names))
+	cs.first = make([]map[int32][]int, len(cs.names))
 	cs.anyFirst = make([][]int, len(cs.names))
 	for c := range cs.names {
-		cs.first[c] = map[string][]int{}
+		cs.first[c] = map[int32][]int{}
 		for i, pat := range cs.patterns[c] {
 			stems, any := cs.firstStems(pat[0], 0)
 			if any {
@@ -219,16 +231,31 @@ func parseConcepts(text, file string) (*conceptSet, error) {
 			}
 		}
 	}
+	cs.byStem = make([][]int, len(cs.vocab)+1)
+	for c := range cs.names {
+		if len(cs.anyFirst[c]) > 0 {
+			cs.anyStart = append(cs.anyStart, c)
+			continue
+		}
+		for st := range cs.first[c] {
+			cs.byStem[st] = append(cs.byStem[st], c)
+		}
+	}
+	// Map order is random; keep each list in concept order so that every
+	// run does the same work in the same order.
+	for st := range cs.byStem {
+		slices.Sort(cs.byStem[st])
+	}
 	return cs, errors.Join(errs...)
 }
 
 // firstStems lists the stems an element can start with; any is true when it
 // can start with any word (a name, a year, or too deep a reference).
-func (cs *conceptSet) firstStems(e elem, depth int) (stems []string, any bool) {
+func (cs *conceptSet) firstStems(e elem, depth int) (stems []int32, any bool) {
 	if e.kind == eGap || e.name || e.year || depth > 4 {
 		return nil, true
 	}
-	stems = append(stems, e.words...)
+	stems = append(stems, e.ids...)
 	for _, r := range e.refs {
 		for _, pat := range cs.patterns[r] {
 			s, a := cs.firstStems(pat[0], depth+1)
@@ -241,17 +268,49 @@ func (cs *conceptSet) firstStems(e elem, depth int) (stems []string, any bool) {
 	return stems, false
 }
 
-// matcher matches concepts against one document's stems.
+// matcher matches concepts against one document's stems. It finds every
+// match of every concept once, in one pass over the tokens that can start
+// one, so that the detectors' many questions cost a binary search each and
+// the whole stays linear in the length of the text.
 type matcher struct {
-	cs    *conceptSet
-	d     *document
-	stems []string
+	cs     *conceptSet
+	d      *document
+	ids    []int32      // each token's stem number, 0 when no pattern uses it
+	starts [][][2]int32 // by concept: (start, end) of the longest match at each start
 }
 
-func newMatcher(d *document) *matcher {
-	m := &matcher{cs: concepts, d: d, stems: make([]string, len(d.toks))}
+func newMatcher(d *document) *matcher { return newMatcherWith(concepts, d) }
+
+func newMatcherWith(cs *conceptSet, d *document) *matcher {
+	m := &matcher{cs: cs, d: d, ids: make([]int32, len(d.toks))}
+	// Stem each distinct word once.
+	seen := map[string]int32{}
 	for i := range d.toks {
-		m.stems[i] = stem(d.w(i))
+		w := d.w(i)
+		id, ok := seen[w]
+		if !ok {
+			id = cs.vocab[stem(w)]
+			seen[w] = id
+		}
+		m.ids[i] = id
+	}
+	m.starts = make([][][2]int32, len(m.cs.names))
+	for _, sn := range d.sents {
+		for k := sn.t0; k < sn.t1; k++ {
+			try := func(c int) {
+				if e := m.at(c, k, sn.t1, 0); e > k {
+					if l := m.starts[c]; len(l) == 0 || int(l[len(l)-1][0]) != k {
+						m.starts[c] = append(m.starts[c], [2]int32{int32(k), int32(e)})
+					}
+				}
+			}
+			for _, c := range m.cs.byStem[m.ids[k]] {
+				try(c)
+			}
+			for _, c := range m.cs.anyStart {
+				try(c)
+			}
+		}
 	}
 	return m
 }
@@ -263,9 +322,19 @@ func (m *matcher) find(c string, t0, t1 int) (int, int, bool) {
 	if !ok {
 		panic("checker: unknown concept " + c) // a programming error caught by every test
 	}
-	for k := t0; k < t1; k++ {
-		if e := m.at(idx, k, t1, 0); e > k {
-			return k, e, true
+	l := m.starts[idx]
+	lo, hi := 0, len(l)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if int(l[mid][0]) < t0 {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	for i := lo; i < len(l) && int(l[i][0]) < t1; i++ {
+		if int(l[i][1]) <= t1 {
+			return int(l[i][0]), int(l[i][1]), true
 		}
 	}
 	return 0, 0, false
@@ -298,7 +367,9 @@ func (m *matcher) at(c, k, limit, depth int) int {
 			}
 		}
 	}
-	try(m.cs.first[c][m.stems[k]])
+	if id := m.ids[k]; id != 0 {
+		try(m.cs.first[c][id])
+	}
 	try(m.cs.anyFirst[c])
 	return best
 }
@@ -329,41 +400,36 @@ func (m *matcher) seq(pat []elem, i, k, limit, depth int) int {
 	if k >= limit {
 		return best
 	}
-	ends := m.alt(e, k, limit, depth)
-	for _, end := range ends {
+	next := func(end int) {
 		if r := m.seq(pat, i+1, end, limit, depth); r > best {
 			best = r
 		}
 	}
-	return best
-}
-
-// alt returns the ends of the ways element e matches at token k.
-func (m *matcher) alt(e elem, k, limit, depth int) []int {
-	var ends []int
-	for _, w := range e.words {
-		if m.stems[k] == w {
-			ends = append(ends, k+1)
-			break
+	if id := m.ids[k]; id != 0 {
+		for _, w := range e.ids {
+			if id == w {
+				next(k + 1)
+				break
+			}
 		}
 	}
 	if e.name {
 		t := m.d.toks[k]
 		if t.kind == tWord && t.cap && !t.upper && k > 0 && m.d.toks[k-1].line == t.line && !isStop(m.d.w(k-1)) {
-			ends = append(ends, k+1)
+			next(k + 1)
 		}
 	}
 	if e.year {
 		if w := m.d.w(k); len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && m.d.toks[k].kind == tNum {
-			ends = append(ends, k+1)
+			next(k + 1)
 		}
 	}
 	for _, r := range e.refs {
 		if end := m.at(r, k, limit, depth+1); end > k {
-			ends = append(ends, end)
+			next(end)
 		}
 	}
-	return ends
+	return best
 }
 
 // isStop reports a token that ends a clause for gaps and scopes.

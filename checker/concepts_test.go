@@ -52,7 +52,7 @@ func TestConceptPatterns(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		concept, text string
-		want         string
+		want          string
 	}{
 		{"p", "We met Mrs Patel today.", "Mrs Patel"},
 		{"q", "Lucy will keep him well away.", "keep him well away"},
@@ -62,10 +62,7 @@ func TestConceptPatterns(t *testing.T) {
 		{"s", "Dad will not ever hit Mr Jones.", "not ever hit Mr Jones"},
 	} {
 		d := newDocument(tc.text)
-		m := &matcher{cs: cs, d: d, stems: make([]string, len(d.toks))}
-		for i := range d.toks {
-			m.stems[i] = stem(d.w(i))
-		}
+		m := newMatcherWith(cs, d)
 		got := ""
 		if s, e, ok := m.find(tc.concept, 0, len(d.toks)); ok {
 			got = d.orig(s, e)

@@ -6,10 +6,11 @@ var utf8DecodeRune = utf8.DecodeRuneInString
 
 // situations finds the never-use situations in one document.
 type situations struct {
-	a *analysis
-	d *document
-	m *matcher
-	daMode bool // judging domestic abuse: dates alone do not make history
+	a      *analysis
+	d      *document
+	m      *matcher
+	daMode bool            // judging domestic abuse: dates alone do not make history
+	mods   []uint8         // per sentence: see sentenceMod
 	titled map[string]bool // names used with Mr, Mrs, Ms or Miss
 	actors []string        // actors of the family's commitments
 	// latest is the latest year the document mentions: a year two or more
@@ -76,7 +77,7 @@ func (s *situations) clauseStart(t0, k, n int) int {
 	lo := max(t0, k-n)
 	for j := k - 1; j >= lo; j-- {
 		switch s.d.w(j) {
-		case ".", ";", "?", "!", ":", "but", "however", "although", "though", "whereas", "yet":
+		case ".", ";", "?", "!", ":", "but", "however", "although", "though", "whereas", "yet", "who", "which":
 			return j + 1
 		}
 	}
@@ -88,6 +89,20 @@ func (s *situations) clauseStart(t0, k, n int) int {
 // promise not to do something shows the thing is the concern).
 func (s *situations) negated(t0, m0 int) bool {
 	lo := s.clauseStart(t0, m0, 9)
+	// A subordinate clause before a comma does not reach past it: in "if
+	// that doesn't happen, we'll look at other options" the "not" belongs
+	// to the condition.
+	for j := m0 - 1; j > lo; j-- {
+		if s.d.w(j) != "," {
+			continue
+		}
+		c := s.clauseStart(t0, j, 12)
+		switch s.d.w(c) {
+		case "if", "unless", "when", "once", "because", "although", "though", "as", "since", "while", "whether":
+			lo = j + 1
+		}
+		break
+	}
 	for j := m0 - 1; j >= lo; j-- {
 		ns, ne, ok := s.m.find("neg_pre", j, m0)
 		if !ok || ns != j {
@@ -130,12 +145,12 @@ func (s *situations) hypothetical(t0, t1, m0, m1 int) bool {
 	for _, h := range s.m.all("hyp", lo, m0) {
 		// "May" the month is not "may"; a relative clause ("if Mr Hussain,
 		// who assaulted her, …") states a fact inside the condition.
-		if s.d.toks[h[0]].cap && h[0] > t0 && s.m.stems[h[0]] == "may" {
+		if s.d.toks[h[0]].cap && h[0] > t0 && s.d.w(h[0]) == "may" {
 			continue
 		}
 		// "should" and "would" open a condition only at the head of a
 		// clause ("Should Mr Dale's girlfriend move in…").
-		if st := s.m.stems[h[0]]; (st == "should" || st == "would") && h[0] != lo {
+		if st := s.d.w(h[0]); (st == "should" || st == "would") && h[0] != lo {
 			continue
 		}
 		rel := false
@@ -150,7 +165,7 @@ func (s *situations) hypothetical(t0, t1, m0, m1 int) bool {
 	}
 	// "closure might be considered": the cue just after the mention.
 	for _, h := range s.m.all("hyp", m1, min(cl, m1+4)) {
-		if st := s.m.stems[h[0]]; st == "may" && s.d.toks[h[0]].cap || st == "should" || st == "would" || st == "if" {
+		if st := s.d.w(h[0]); st == "may" && s.d.toks[h[0]].cap || st == "should" || st == "would" || st == "if" {
 			continue
 		}
 		return true
@@ -169,7 +184,7 @@ func (s *situations) historical(si int, timeToo bool) bool {
 			hits = append(hits, s.m.all("resolved_time", sn.t0, sn.t1)...)
 		}
 		for _, h := range hits {
-			if d.toks[h[0]].kind == tNum || s.m.stems[h[0]] == "since" || s.m.stems[h[0]] == "in" {
+			if d.toks[h[0]].kind == tNum || s.d.w(h[0]) == "since" || s.d.w(h[0]) == "in" {
 				// A year: history only when it is well before the latest.
 				y := 0
 				for k := h[0]; k < h[1]; k++ {
@@ -213,6 +228,9 @@ func (s *situations) in(c string, si int) bool {
 // situation this agreement is in: negated, hypothetical, historical, about
 // someone else, quoted guidance or handled by a separate tool.
 func (s *situations) setAside(si, m0, m1 int, hyp bool) bool {
+	if s.mods == nil {
+		s.mods = make([]uint8, len(s.d.sents))
+	}
 	sn := s.d.sents[si]
 	if s.negated(sn.t0, m0) {
 		return true
@@ -223,7 +241,30 @@ func (s *situations) setAside(si, m0, m1 int, hyp bool) bool {
 	// Domestic abuse "last year" is still this family's abuse unless the
 	// text says it is over; for the other situations a date well in the
 	// past is enough.
-	return s.historical(si, !s.daMode) || s.in("other", si) || s.quoted(si) || s.in("separate", si)
+	return s.sentenceMod(si, !s.daMode)
+}
+
+// sentenceMod caches the modifiers that hold for a whole sentence:
+// historical (with or without dates), about someone else, quoted guidance,
+// handled by a separate tool.
+func (s *situations) sentenceMod(si int, timeToo bool) bool {
+	const known, withTime, noTime = 1, 2, 4
+	m := s.mods[si]
+	if m&known == 0 {
+		m = known
+		rest := s.in("other", si) || s.quoted(si) || s.in("separate", si)
+		if rest || s.historical(si, true) {
+			m |= withTime
+		}
+		if rest || s.historical(si, false) {
+			m |= noTime
+		}
+		s.mods[si] = m
+	}
+	if timeToo {
+		return m&withTime != 0
+	}
+	return m&noTime != 0
 }
 
 // quoted: the sentence quotes or paraphrases guidance, itself or as part
@@ -310,17 +351,25 @@ func (s *situations) domesticAbuse() []Span {
 					hit = true
 					break
 				}
-				if _, _, ok := s.m.find("intimate", w0, w1); ok {
+				if s.unnegated("intimate", w0, w1) {
 					hit = true
 					break
 				}
 			}
 		}
+		// A clause that asks one adult to keep another away is domestic
+		// abuse when the passage shows harm, fear or control; a partner
+		// kept away for another risk (drugs, a risk to the child) is not.
+		// No contact with the other adult, kept apart, or the relationship
+		// ended: domestic abuse when the passage names a partner.
+		if !hit {
+			if _, _, ok := s.firstAsserted("da_contact", si, false); ok && s.unnegated("intimate", w0, w1) {
+				hit = true
+			}
+		}
 		if !hit {
 			if _, _, ok := s.firstAsserted("da_manage", si, false); ok {
-				if _, _, ok := s.m.find("intimate", w0, w1); ok {
-					hit = true
-				} else if _, _, ok := s.m.find("harm", w0, w1); ok {
+				if s.unnegated("harm", w0, w1) || s.unnegated("fear", w0, w1) || s.unnegated("control", w0, w1) || s.unnegated("da_term", w0, w1) {
 					hit = true
 				}
 			}
@@ -350,28 +399,9 @@ func (s *situations) harmAtAdult(k, t1 int) bool {
 			return false
 		}
 	}
-	// "him" is an adult unless the sentence is about a child.
-	for j := k; j < end; j++ {
-		if s.d.w(j) == "him" {
-			sn := s.d.sents[s.sentOf(k)]
-			if _, _, ok := s.m.find("child", sn.t0, sn.t1); !ok {
-				return true
-			}
-		}
-	}
-	if cs, _, ok := s.m.find("child", k, end); ok {
-		if as, _, ok := s.m.find("adult", k, end); !ok || as > cs {
-			return false
-		}
-	}
 	// "her father had hit her": the person harmed is a child; so is a
 	// "him" or "her" in a passage that names one of the children.
 	w0, w1 := s.window(s.sentOf(k))
-	if _, _, ok := s.m.find("parent_of", w0, w1); ok {
-		if _, _, ok := s.m.find("intimate", w0, w1); !ok {
-			return false
-		}
-	}
 	for j := w0; j < w1; j++ {
 		if _, child := s.adultName(j); child {
 			end = min(end, k+1)
@@ -380,6 +410,24 @@ func (s *situations) harmAtAdult(k, t1 int) bool {
 					return true
 				}
 			}
+			return false
+		}
+	}
+	// "him" or "her" is an adult unless the sentence is about a child, or
+	// the one who did it is that person's parent ("her father hit her").
+	for j := k; j < end; j++ {
+		if w := s.d.w(j); w == "him" || w == "her" {
+			if _, _, ok := s.m.find("parent_of", w0, w1); ok && !s.unnegated("intimate", w0, w1) {
+				return false
+			}
+			sn := s.d.sents[s.sentOf(k)]
+			if _, _, ok := s.m.find("child", sn.t0, sn.t1); !ok {
+				return true
+			}
+		}
+	}
+	if cs, _, ok := s.m.find("child", k, end); ok {
+		if as, _, ok := s.m.find("adult", k, end); !ok || as > cs {
 			return false
 		}
 	}
@@ -412,21 +460,33 @@ func (s *situations) threatOnSigning(si, th int) bool {
 	if _, _, ok := s.m.find("sign_word", c0, c1); ok {
 		return true
 	}
+	// "if that doesn't happen": the condition's subject points back.
 	anaphor, neg := false, false
+	switch s.d.w(c0 + 1) {
+	case "that", "this", "it":
+		anaphor = true
+	}
 	for k := c0; k < c1; k++ {
 		switch s.d.w(k) {
-		case "that", "this", "it", "not", "doesn't", "don't", "dont", "doesnt", "isn't", "won't", "otherwise":
-			if w := s.d.w(k); w == "that" || w == "this" || w == "it" || w == "otherwise" {
-				anaphor = true
-			} else {
-				neg = true
-			}
+		case "not", "doesn't", "don't", "dont", "doesnt", "isn't", "won't":
+			neg = true
 		}
 	}
 	if s.d.w(c0) == "otherwise" {
 		anaphor, neg = true, true
 	}
 	return anaphor && neg && si > 0 && s.in("sign_word", si-1)
+}
+
+// unnegated reports whether concept c occurs in t0..t1 other than negated
+// ("no concerns about violence between the adults" is no evidence).
+func (s *situations) unnegated(c string, t0, t1 int) bool {
+	for _, h := range s.m.all(c, t0, t1) {
+		if !s.negated(s.d.sents[s.sentOf(h[0])].t0, h[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // has2 reports whether the word w is in t0..t1.
@@ -578,6 +638,10 @@ func (s *situations) previousBreach() []Span {
 		if _, _, ok := s.m.find("earlier", w0, w1); !ok {
 			return
 		}
+		// It is an agreement that was broken, not "the old one" of anything.
+		if _, _, ok := s.m.find("agreement_word", w0, w1); !ok {
+			return
+		}
 		_ = b0
 		_ = b1
 		ev = append(ev, s.a.sentSpan(si))
@@ -590,14 +654,16 @@ func (s *situations) previousBreach() []Span {
 func (s *situations) substituteForOrders() []Span {
 	var ev []Span
 	s.each(func(si, t0, t1 int) {
-		n0, _, ok := s.firstAsserted("not_obtained", si, true)
+		n0, n1, ok := s.firstAsserted("not_obtained", si, true)
 		if !ok {
 			return
 		}
-		w0, w1 := s.window(si)
-		if _, _, ok := s.m.find("orders", w0, w1); !ok {
+		// The order or planning is what was not obtained: in the same
+		// sentence, close by ("the court refused our application").
+		if _, _, ok := s.m.find("orders", max(t0, n0-10), min(t1, n1+10)); !ok {
 			return
 		}
+		w0, w1 := s.window(si)
 		if _, _, ok := s.m.find("instead", w0, w1); !ok {
 			return
 		}
@@ -628,7 +694,7 @@ func (s *situations) reassure() []Span {
 			}
 		}
 		// "them" needs its referent in the sentence before.
-		if st := s.m.stems[p0]; st == "them" || st == "they" || st == "their" || st == "her" || st == "him" {
+		if st := s.d.w(p0); st == "them" || st == "they" || st == "their" || st == "her" || st == "him" {
 			if si == 0 || !s.in("prof", si-1) && !s.profBefore(si, p0) {
 				return
 			}
@@ -642,7 +708,7 @@ func (s *situations) reassure() []Span {
 func (s *situations) profBefore(si, k int) bool {
 	t0 := s.d.sents[si].t0
 	for _, h := range s.m.all("prof", t0, k) {
-		if st := s.m.stems[h[0]]; st != "them" && st != "they" && st != "their" && st != "her" && st != "him" {
+		if st := s.d.w(h[0]); st != "them" && st != "they" && st != "their" && st != "her" && st != "him" {
 			return true
 		}
 	}
