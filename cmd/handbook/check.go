@@ -91,7 +91,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
 		return exitUsage
 	}
-	opts := checker.Options{Settings: settings.Checker}
+	opts := checker.Options{Settings: settings.Checker, Answers: answers}
 	style := textStyle{colour: useColour(stdout), verbose: *verbose}
 	if strings.HasPrefix(settings.BaseURL, "http://") || strings.HasPrefix(settings.BaseURL, "https://") {
 		style.guide = strings.TrimSuffix(settings.BaseURL, "/") + "/"

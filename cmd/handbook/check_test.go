@@ -115,7 +115,7 @@ func TestCheckCommandTextLines(t *testing.T) {
 	_, out, _ := runCmd(t, "", "check", dir)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	shape := regexp.MustCompile(`^` + regexp.QuoteMeta(dir) + `/p0\d-[a-z-]+\.txt(:\d+:\d+)?: (flag|missing|partly|error|warning): .+ \[[a-z_-]+\]$`)
-	for _, l := range lines[:len(lines)-1] {
+	for _, l := range lines[:len(lines)-2] {
 		if !shape.MatchString(l) {
 			t.Errorf("not a linter line: %q", l)
 		}
@@ -165,6 +165,24 @@ func TestCheckCommandAnswers(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", tc.says, errs)
 			}
 		})
+	}
+
+	// A yes raises the flag; the command says which questions are open.
+	code, out, _ := runCmd(t, "", "check", "--answer", "domestic_abuse=yes", good)
+	if code != exitFail || !strings.Contains(out, good+": flag: Domestic abuse") {
+		t.Errorf("a yes did not raise the flag (exit %d):\n%s", code, out)
+	}
+	if !strings.Contains(out, "Screening questions not answered for 1 file: case_closure, coercion,") {
+		t.Errorf("open questions not named:\n%s", out)
+	}
+	_, out, _ = runCmd(t, "", "check", good)
+	if !strings.HasPrefix(out, "Screening questions not answered for 1 file: domestic_abuse, ") || !strings.HasSuffix(out, "\nNo problems found in the text of 1 file.\n") {
+		t.Errorf("a clean text with open questions:\n%s", out)
+	}
+	// The JSON carries the answers, as the page's does.
+	_, out, _ = runCmd(t, "", "check", "--format", "json", "--answer", "coercion=no", good)
+	if !strings.Contains(out, `{"id":"coercion","question":`) || !strings.Contains(out, `"answer":"no"`) {
+		t.Errorf("JSON lacks the answer:\n%s", out)
 	}
 }
 

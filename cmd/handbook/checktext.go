@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -50,6 +51,8 @@ func severityColour(sev string) string {
 // line a linter ends with.
 type tally struct {
 	files, withProblems, flags, missing, partly, notes, unknown int
+	unanswered                                                  []string // screening questions left unanswered, by id, in order
+	unansweredIn                                                int      // files with any of them
 }
 
 func (t tally) problems() int { return t.flags + t.missing + t.partly }
@@ -65,6 +68,18 @@ func (t tally) problems() int { return t.flags + t.missing + t.partly }
 func writeTextReport(w io.Writer, name, text string, r *checker.Report, doc *docx.Document, st textStyle, t *tally) {
 	t.files++
 	before := t.problems()
+	open := false
+	for _, q := range r.Screening {
+		if q.Answer == checker.AnswerUnanswered && !q.Detected {
+			open = true
+			if !slices.Contains(t.unanswered, q.ID) {
+				t.unanswered = append(t.unanswered, q.ID)
+			}
+		}
+	}
+	if open {
+		t.unansweredIn++
+	}
 	where := func(start int) string {
 		if doc != nil {
 			if p, ok := doc.PartAt(start); ok {
@@ -158,7 +173,7 @@ func writeTotal(w io.Writer, t tally, refused int) {
 	files := plural(t.files, "file", "files")
 	var line string
 	if t.problems() == 0 && t.unknown == 0 {
-		line = "No problems in " + files
+		line = "No problems found in the text of " + files
 	} else {
 		where := ""
 		if t.files > 1 {
@@ -176,6 +191,12 @@ func writeTotal(w io.Writer, t tally, refused int) {
 	}
 	if refused > 0 {
 		line += "; " + plural(refused, "file", "files") + " could not be read"
+	}
+	// The text cannot show everything: until the practitioner answers the
+	// screening questions, no output may read as a clean bill of health.
+	if t.unansweredIn > 0 {
+		fmt.Fprintf(w, "Screening questions not answered for %s: %s. Answer them with --answer ID=yes or ID=no.\n",
+			plural(t.unansweredIn, "file", "files"), strings.Join(t.unanswered, ", "))
 	}
 	fmt.Fprintln(w, line+".")
 }
