@@ -498,20 +498,27 @@
           "situations where a written agreement should not be used") }));
     }
     if (report.criteria.length > 0) {
-      counts.append(h("li", { className: "checker-count", text: notMet.length === 0
-        ? "All " + report.criteria.length + " checks are met"
-        : notMet.length + " of " + report.criteria.length + " checks need work" }));
+      let says = notMet.length + " of " + report.criteria.length + " checks need work";
+      if (notMet.length === 0) {
+        says = open.length > 0
+          ? "All " + report.criteria.length + " checks on the text are met"
+          : "All " + report.criteria.length + " checks are met";
+      }
+      counts.append(h("li", { className: "checker-count", text: says }));
     }
     if (open.length > 0) {
       counts.append(h("li", { className: "checker-count", text:
-        plural(open.length, "question only you can answer", "questions only you can answer") }));
+        plural(open.length, "question only you can answer", "questions only you can answer") +
+        ": answer " + (open.length === 1 ? "it" : "them") + " below before you rely on this" }));
     }
     if (counts.children.length > 0) {
       box.append(counts);
     }
-    // The checker's own summary, unless it only repeats the count above.
-    const count = notMet.length + " of " + report.criteria.length + " checks need work.";
-    if (report.summary !== count) {
+    // The checker's own summary repeats the counts above for a judged
+    // draft; it is shown where it says more: an unfinished draft, or a
+    // text the checker does not judge.
+    const unfinished = report.findings.some(function (f) { return f.rule === "placeholder"; });
+    if (!KIND[report.kind] || unfinished || counts.children.length === 0) {
       box.append(h("p", { className: "checker-summary", text: report.summary }));
     }
     return box;
@@ -753,7 +760,7 @@
     return h("section", { className: "checker-commitments", "aria-labelledby": "checker-commitments-heading" }, [
       h("h3", { id: "checker-commitments-heading", text: "Who commits to what" }),
       h("p", { className: "checker-scroll-cue", text: "The table scrolls sideways on a narrow screen." }),
-      h("div", { className: "checker-table-wrap", role: "region", "aria-labelledby": "checker-commitments-heading", tabindex: "0" }, [
+      h("div", { className: "checker-table-wrap", role: "region", "aria-label": "Table of commitments, which scrolls sideways", tabindex: "0" }, [
         h("table", null, [
           h("caption", { className: "visually-hidden", text: "Who commits to what, by when, and whether someone else could check it was done" }),
           h("thead", null, [h("tr", null, [
