@@ -415,7 +415,7 @@ func (m *matcher) seq(pat []elem, i, k, limit, depth int) int {
 	}
 	if e.name {
 		t := m.d.toks[k]
-		if t.kind == tWord && t.cap && !t.upper && k > 0 && m.d.toks[k-1].line == t.line && !isStop(m.d.w(k-1)) {
+		if t.kind == tWord && t.cap && !t.upper && (k > 0 && m.d.toks[k-1].line == t.line && !isStop(m.d.w(k-1)) || m.ids[k] == 0 && !sentenceOpeners[m.d.w(k)]) {
 			next(k + 1)
 		}
 	}
@@ -430,6 +430,17 @@ func (m *matcher) seq(pat []elem, i, k, limit, depth int) int {
 		}
 	}
 	return best
+}
+
+// sentenceOpeners are capitalised at the head of a sentence without being
+// names.
+var sentenceOpeners = map[string]bool{
+	"the": true, "this": true, "that": true, "these": true, "those": true, "if": true, "when": true, "we": true,
+	"i": true, "you": true, "he": true, "she": true, "it": true, "they": true, "there": true, "our": true,
+	"your": true, "his": true, "her": true, "their": true, "a": true, "an": true, "in": true, "on": true,
+	"at": true, "after": true, "before": true, "please": true, "as": true, "so": true, "for": true, "all": true,
+	"any": true, "each": true, "every": true, "no": true, "not": true, "what": true, "who": true, "why": true,
+	"how": true, "where": true, "once": true, "while": true, "until": true, "both": true, "mum": true, "dad": true,
 }
 
 // isStop reports a token that ends a clause for gaps and scopes.

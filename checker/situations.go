@@ -357,6 +357,15 @@ func (s *situations) domesticAbuse() []Span {
 				}
 			}
 		}
+		// Shouting and name-calling between partners.
+		if !hit {
+			for _, h := range s.m.all("harm_verbal", t0, t1) {
+				if !s.setAside(si, h[0], h[1], true) && s.unnegated("intimate", w0, w1) {
+					hit = true
+					break
+				}
+			}
+		}
 		// A clause that asks one adult to keep another away is domestic
 		// abuse when the passage shows harm, fear or control; a partner
 		// kept away for another risk (drugs, a risk to the child) is not.
