@@ -1,11 +1,6 @@
 package checker
 
-import (
-	"errors"
-	"slices"
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Concepts: the never-use situations are recognised by meaning, so the
 // lists in data/situations.txt name concepts ("harm to an adult", "an
@@ -33,8 +28,7 @@ const (
 
 type elem struct {
 	kind  elemKind
-	words []string // stems
-	ids   []int32  // the stems' numbers in the concept set's vocabulary
+	ids   []int32 // the stems' numbers in the concept set's vocabulary
 	refs  []int    // concept indexes
 	name  bool     // a capitalised word inside a sentence
 	year  bool     // a four-digit year
@@ -56,32 +50,60 @@ type conceptSet struct {
 var concepts *conceptSet
 
 func init() {
-	text, _ := dataFile("situations.txt")
-	concepts, conceptErr = parseConcepts(text, "data/situations.txt")
+	f := strings.Fields(irregularPairs)
+	for i := 0; i+1 < len(f); i += 2 {
+		irregular[f[i]] = f[i+1]
+	}
+	concepts = decodeConcepts(conceptNames, conceptStems, conceptCode[:])
 }
 
-// conceptErr is reported by TestConcepts with file and line.
-var conceptErr error
-
-// irregular maps irregular verb forms to the form the stemmer gives their
-// base, so that "threw" matches "throw" and "kept" matches "keep".
-var irregular = map[string]string{
-	"threw": "throw", "thrown": "throw", "broke": "break", "broken": "break", "kept": "keep", "took": "take",
-	"taken": "take", "held": "hold", "hit": "hit", "hits": "hit", "hitting": "hit", "beat": "beat", "beaten": "beat",
-	"fought": "fight", "told": "tell", "said": "say", "made": "make", "went": "go", "gone": "go",
-	"got": "get", "gotten": "get", "sent": "send", "stuck": "stick", "fell": "fall", "fallen": "fall",
-	"came": "come", "saw": "see", "seen": "see", "cut": "cut", "put": "put", "bit": "bite", "bitten": "bite",
-	"stole": "steal", "stolen": "steal", "drove": "drive", "driven": "drive", "brought": "bring", "found": "find",
-	"controlling": "control", "controlled": "control", "controls": "control", "patrolled": "patrol",
-	"signing": "sign", "signed": "sign", "signs": "sign", "agreed": "agree", "agreeing": "agree", "agrees": "agree",
-	"used": "use", "using": "use", "uses": "use", "closing": "close", "closed": "close", "closes": "close",
-	"closure": "closure", "ex": "ex", "was": "was", "has": "has", "is": "is", "this": "this", "us": "us",
-	"his": "his", "her": "her", "does": "does", "goes": "go", "going": "go", "being": "be", "been": "be",
-	"dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "wont": "won't", "cant": "can't", "isnt": "isn't",
-	"wasnt": "wasn't", "im": "i'm", "ill": "i'll", "hes": "he's", "shes": "she's",
-	"ran": "run", "running": "run", "spiralled": "spiral", "spiralling": "spiral", "shouting": "shout",
-	"children": "child", "kids": "kid", "men": "man", "women": "woman",
+// decodeConcepts reads the tables concepts_gen.go holds: the concept
+// names, the stems (numbered from 1) and the patterns as numbers. The
+// tables are made from data/situations.txt by TestConceptGen, so the
+// page's module carries neither the text nor its parser.
+func decodeConcepts(names, stems string, code []uint16) *conceptSet {
+	cs := &conceptSet{byName: map[string]int{}, vocab: map[string]int32{}}
+	cs.names = strings.Fields(names)
+	for i, n := range cs.names {
+		cs.byName[n] = i
+	}
+	for i, st := range strings.Fields(stems) {
+		cs.vocab[st] = int32(i + 1)
+	}
+	cs.patterns = make([][][]elem, len(cs.names))
+	next := func() int {
+		v := int(code[0])
+		code = code[1:]
+		return v
+	}
+	for c := range cs.names {
+		for np := next(); np > 0; np-- {
+			pat := make([]elem, next())
+			for i := range pat {
+				fl := next()
+				e := elem{opt: fl&1 != 0, name: fl&2 != 0, year: fl&4 != 0}
+				if g := fl >> 3; g > 0 {
+					e.kind, e.gap = eGap, g
+				}
+				for n := next(); n > 0; n-- {
+					e.ids = append(e.ids, int32(next()))
+				}
+				for n := next(); n > 0; n-- {
+					e.refs = append(e.refs, next())
+				}
+				pat[i] = e
+			}
+			cs.patterns[c] = append(cs.patterns[c], pat)
+		}
+	}
+	cs.index()
+	return cs
 }
+
+// irregular maps irregular forms to the form the stemmer gives their base,
+// so that "threw" matches "throw" and "kept" matches "keep". It is read
+// from the [irregular] section of data/situations.txt ("threw throw").
+var irregular = map[string]string{}
 
 // stem reduces a normalised word to a crude stem: enough to join the
 // inflections of English verbs and nouns, the same way on both sides.
@@ -132,89 +154,9 @@ func undouble(w string) string {
 	return w
 }
 
-// parseConcepts reads the concept file: "[name]" starts a concept, each
-// further line is one pattern of it.
-func parseConcepts(text, file string) (*conceptSet, error) {
-	cs := &conceptSet{byName: map[string]int{}, vocab: map[string]int32{}}
-	type pending struct {
-		concept, line int
-		src           string
-	}
-	var lines []pending
-	cur := -1
-	var errs []error
-	for n, raw := range strings.Split(text, "\n") {
-		l := strings.TrimSpace(raw)
-		if l == "" || l[0] == '#' {
-			continue
-		}
-		if l[0] == '[' && l[len(l)-1] == ']' {
-			name := strings.TrimSpace(l[1 : len(l)-1])
-			if _, dup := cs.byName[name]; dup || name == "" || strings.ContainsAny(name, " /*") {
-				errs = append(errs, errors.New(file+":"+strconv.Itoa(n+1)+": bad or repeated concept name "+strconv.Quote(name)))
-				continue
-			}
-			cs.byName[name] = len(cs.names)
-			cs.names = append(cs.names, name)
-			cur = len(cs.names) - 1
-			continue
-		}
-		if cur < 0 {
-			errs = append(errs, errors.New(file+":"+strconv.Itoa(n+1)+": pattern before any @concept line"))
-			continue
-		}
-		lines = append(lines, pending{cur, n + 1, l})
-	}
-	cs.patterns = make([][][]elem, len(cs.names))
-	for _, p := range lines {
-		var pat []elem
-		for _, f := range strings.Fields(p.src) {
-			e := elem{}
-			if len(f) > 2 && f[0] == '(' && f[len(f)-1] == ')' {
-				e.opt = true
-				f = f[1 : len(f)-1]
-			}
-			switch {
-			case f == "*":
-				e.kind, e.gap = eGap, 3
-			case f == "**":
-				e.kind, e.gap = eGap, 8
-			default:
-				// Alternatives: words, NAME, YEAR and @concepts, mixed.
-				for _, w := range strings.Split(f, "/") {
-					switch {
-					case w == "":
-					case w == "NAME":
-						e.name = true
-					case w == "YEAR":
-						e.year = true
-					case w[0] == '@':
-						idx, ok := cs.byName[w[1:]]
-						if !ok {
-							errs = append(errs, errors.New(file+":"+strconv.Itoa(p.line)+": unknown concept "+w))
-							continue
-						}
-						e.refs = append(e.refs, idx)
-					default:
-						st := stem(w)
-						id, ok := cs.vocab[st]
-						if !ok {
-							id = int32(len(cs.vocab) + 1)
-							cs.vocab[st] = id
-						}
-						e.words = append(e.words, st)
-						e.ids = append(e.ids, id)
-					}
-				}
-			}
-			pat = append(pat, e)
-		}
-		if len(pat) == 0 || pat[0].kind == eGap || pat[0].opt || pat[0].kind == eAlt && len(pat[0].words)+len(pat[0].refs) == 0 && !pat[0].name && !pat[0].year {
-			errs = append(errs, errors.New(file+":"+strconv.Itoa(p.line)+": a pattern must start with a word, a name or a concept"))
-			continue
-		}
-		cs.patterns[p.concept] = append(cs.patterns[p.concept], pat)
-	}
+// index builds the lookups that let the matcher try only the patterns
+// that can start at a word.
+func (cs *conceptSet) index() {
 	// Index each concept's patterns by the stems they can start with.
 	cs.first = make([]map[int32][]int, len(cs.names))
 	cs.anyFirst = make([][]int, len(cs.names))
@@ -244,10 +186,10 @@ func parseConcepts(text, file string) (*conceptSet, error) {
 	// Map order is random; keep each list in concept order so that every
 	// run does the same work in the same order.
 	for st := range cs.byStem {
-		slices.Sort(cs.byStem[st])
+		insertionSort(cs.byStem[st])
 	}
-	return cs, errors.Join(errs...)
 }
+
 
 // firstStems lists the stems an element can start with; any is true when it
 // can start with any word (a name, a year, or too deep a reference).
@@ -415,7 +357,7 @@ func (m *matcher) seq(pat []elem, i, k, limit, depth int) int {
 	}
 	if e.name {
 		t := m.d.toks[k]
-		if t.kind == tWord && t.cap && !t.upper && (k > 0 && m.d.toks[k-1].line == t.line && !isStop(m.d.w(k-1)) || m.ids[k] == 0 && !sentenceOpeners[m.d.w(k)]) {
+		if t.kind == tWord && t.cap && !t.upper && (k > 0 && m.d.toks[k-1].line == t.line && !isStop(m.d.w(k-1)) || m.ids[k] == 0 && !strings.Contains(sentenceOpeners, " "+m.d.w(k)+" ")) {
 			next(k + 1)
 		}
 	}
@@ -432,16 +374,20 @@ func (m *matcher) seq(pat []elem, i, k, limit, depth int) int {
 	return best
 }
 
+// insertionSort sorts a short list. slices.Sort would link a generic
+// pdqsort for each element type into the page's module, about 3 KB
+// gzipped apiece, for lists of a handful of items.
+func insertionSort[T int | string](s []T) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
 // sentenceOpeners are capitalised at the head of a sentence without being
 // names.
-var sentenceOpeners = map[string]bool{
-	"the": true, "this": true, "that": true, "these": true, "those": true, "if": true, "when": true, "we": true,
-	"i": true, "you": true, "he": true, "she": true, "it": true, "they": true, "there": true, "our": true,
-	"your": true, "his": true, "her": true, "their": true, "a": true, "an": true, "in": true, "on": true,
-	"at": true, "after": true, "before": true, "please": true, "as": true, "so": true, "for": true, "all": true,
-	"any": true, "each": true, "every": true, "no": true, "not": true, "what": true, "who": true, "why": true,
-	"how": true, "where": true, "once": true, "while": true, "until": true, "both": true, "mum": true, "dad": true,
-}
+const sentenceOpeners = " the this that these those if when we i you he she it they there our your his her their a an in on at after before please as so for all any each every no not what who why how where once while until both mum dad "
 
 // isStop reports a token that ends a clause for gaps and scopes.
 func isStop(w string) bool {

@@ -1,14 +1,19 @@
 package checker
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
 
 // TestConcepts fails with file:line when data/situations.txt does not parse.
 func TestConcepts(t *testing.T) {
-	if conceptErr != nil {
-		t.Fatal(conceptErr)
+	raw, err := os.ReadFile("data/situations.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parseConcepts(string(raw), "data/situations.txt"); err != nil {
+		t.Fatal(err)
 	}
 	for _, bad := range []struct{ text, want string }{
 		{"harm\n", "data/x.txt:1: pattern before any @concept line"},

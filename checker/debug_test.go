@@ -42,7 +42,7 @@ func TestDebugThreat(t *testing.T) {
 			t.Logf("sentence %d threat at %d onSigning=%v prevsign=%v", si, th, s.threatOnSigning(si, th), si > 0 && s.in("sign_word", si-1))
 		}
 	}
-	t.Log(s.coercion())
+	t.Log(s.detect("coercion"))
 }
 
 // TestDebugFile prints the concepts in the sentences of $SIT_FILE that

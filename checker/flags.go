@@ -64,14 +64,12 @@ func (a *analysis) flags() []Flag {
 		r := ruleByID(id)
 		out = append(out, Flag{ID: id, Title: r.Title, Message: flagMessage(id, a.kindNoun()), Guidance: r.Guidance, Evidence: ev})
 	}
-	add("domestic_abuse", sc.domesticAbuse())
-	if a.kind == KindAgreement {
-		add("case_closure", sc.caseClosure())
-		add("coercion", sc.coercion())
-		add("previous_breach", sc.previousBreach())
-		add("substitute_for_orders", sc.substituteForOrders())
-		add("reassure_professionals", sc.reassure())
-		add("out_of_control", sc.outOfControl())
+	// An undertaking can carry only the domestic abuse flag (contract
+	// section 3).
+	for _, f := range situationMap {
+		if a.kind == KindAgreement || f.id == "domestic_abuse" {
+			add(f.id, sc.detect(f.id))
+		}
 	}
 	// Text order of first evidence.
 	for i := 1; i < len(out); i++ {

@@ -5,8 +5,6 @@ var (
 	selfReference      = phraseList("this agreement", "this contract")
 	nonComplianceCues  = phraseList("non-compliance will", "non-compliance may", "failure to keep", "if not,")
 	outOfHoursCues     = phraseList("in an emergency", "out of hours", "out-of-hours", "at night")
-	signingWords       = phraseList("sign", "signing", "signs", "agreement", "agree", "contract")
-	givingWords        = phraseList("give", "gives", "giving", "provide")
 	startsThatDay      = phraseList("starts that day", "starts on that day", "starts then", "begins that day", "start on that day")
 	undertakingEndCues = phraseList("ends when", "ends on", "will end", "ends once", "lasts until", "remain in place until", "stays in place until", "in force until")
 	undertakingSelf    = phraseList("undertaking", "it", "this")

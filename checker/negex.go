@@ -123,28 +123,3 @@ func (d *document) negated(t0, t1, m0, m1 int) bool {
 	return false
 }
 
-// hypothetical reports whether the mention is only a possibility: "if…",
-// "closure will only be considered…", "before any decision on…".
-func (d *document) hypothetical(t0, t1, m0, m1 int) bool {
-	lx := words()
-	lo := max(t0, m0-hypWindow)
-	for k := m0 - 1; k >= lo; k-- {
-		if w := d.w(k); w == "." || w == ";" || w == "?" {
-			break
-		}
-		if n, _ := d.longestAt(k, m0, lx.negHyp); n > 0 {
-			return true
-		}
-	}
-	// "closure will only be considered": the cue follows the mention.
-	hi := min(t1, m1+6)
-	for k := m1; k < hi; k++ {
-		if lx.negTerm[d.w(k)] && d.w(k) != "which" && d.w(k) != "who" {
-			break
-		}
-		if n, _ := d.longestAt(k, t1, lx.negHyp); n > 0 && d.w(k) != "if" {
-			return true
-		}
-	}
-	return false
-}

@@ -86,19 +86,19 @@ func (s Settings) Hash() string {
 	b.WriteString("review=" + s.ReviewWithin.String())
 	b.WriteString(";max=" + s.MaxLength.String())
 	roles := slices.Clone(s.RequiredSignatories)
-	slices.Sort(roles)
+	insertionSort(roles)
 	b.WriteString(";sign=" + strings.Join(roles, ","))
 	keys := make([]string, 0, len(s.ExtraAcronyms))
 	for k := range s.ExtraAcronyms {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	insertionSort(keys)
 	b.WriteString(";acronyms=")
 	for _, k := range keys {
 		b.WriteString(k + "=" + s.ExtraAcronyms[k] + ",")
 	}
 	vague := slices.Clone(s.VagueTerms)
-	slices.Sort(vague)
+	insertionSort(vague)
 	b.WriteString(";vague=" + strings.Join(vague, ","))
 
 	// FNV-1a, 32 bits: enough to tell settings apart, and no crypto import.

@@ -25,7 +25,7 @@ func EncodeSettings(s Settings) string {
 		line("max_length", s.MaxLength.String())
 	}
 	roles := slices.Clone(s.RequiredSignatories)
-	slices.Sort(roles)
+	insertionSort(roles)
 	for _, r := range roles {
 		line("required_signatory", oneLine(r))
 	}
@@ -33,12 +33,12 @@ func EncodeSettings(s Settings) string {
 	for k := range s.ExtraAcronyms {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	insertionSort(keys)
 	for _, k := range keys {
 		line("acronym", oneLine(k)+"="+oneLine(s.ExtraAcronyms[k]))
 	}
 	vague := slices.Clone(s.VagueTerms)
-	slices.Sort(vague)
+	insertionSort(vague)
 	for _, v := range vague {
 		line("vague_term", oneLine(v))
 	}

@@ -43,16 +43,6 @@ func atoiSafe(w string) int {
 	return n
 }
 
-// sentences to read: every sentence but signature lines.
-func (s *situations) each(fn func(si int, t0, t1 int)) {
-	for si, sn := range s.d.sents {
-		if sn.sig {
-			continue
-		}
-		fn(si, sn.t0, sn.t1)
-	}
-}
-
 // window returns the token range of sentence si and its neighbours in the
 // same paragraph: a passage often states the harm in one sentence and what
 // the agreement asks in the next.
@@ -315,79 +305,162 @@ func (s *situations) firstAsserted(c string, si int, hyp bool) (int, int, bool) 
 
 // the flags -----------------------------------------------------------------
 
-// domesticAbuse: the family is a case of domestic abuse. Harm aimed at an
-// adult or between partners, coercive control, fear of a partner, domestic
-// abuse named, or a clause that asks one adult to keep a partner away.
-func (s *situations) domesticAbuse() []Span {
-	s.daMode = true
-	defer func() { s.daMode = false }()
+// A path is one way the text can show a situation: a trigger concept in a
+// sentence, not set aside by its context, with what else must be near it.
+// Each flag is a list of paths; the first that holds in a sentence makes
+// that sentence evidence. Keeping the rules as data in one table, rather
+// than as a function per flag, keeps them comparable and the page's module
+// small.
+type path struct {
+	trigger string
+	hyp     bool       // a condition ("if…") sets the trigger aside
+	window  [][]string // each group: one of these concepts, unnegated, in the sentence or its neighbours
+	near    string     // a concept within ten words of the trigger
+	not     string     // a concept that must not be in the sentence
+	check   int        // a special check, below
+}
+
+// Special checks.
+const (
+	checkNone          = iota
+	checkHarm          // the harm is aimed at an adult, or the passage names a partner
+	checkThreat        // the threat hangs on signing
+	checkAudience      // a professional audience for the reassurance
+	checkRecordNotHarm // a record of violence is not harm now
+)
+
+var (
+	intimate     = [][]string{{"intimate"}}
+	harmOrWorse  = [][]string{{"harm", "fear", "control", "da_term"}}
+	situationMap = []struct {
+		id    string
+		paths []path
+	}{
+		{"domestic_abuse", []path{
+			{trigger: "da_term", hyp: true},
+			{trigger: "control", hyp: true},
+			{trigger: "fear", hyp: true},
+			{trigger: "harm", hyp: true, check: checkHarm},
+			{trigger: "harm_verbal", hyp: true, window: intimate},
+			// No contact with the other adult, or the relationship ended.
+			{trigger: "da_contact", window: intimate},
+			// Keeping someone away is domestic abuse when the passage shows
+			// harm, fear or control; a partner kept away for another risk
+			// (drugs, a risk to the child) is not.
+			{trigger: "da_manage", window: harmOrWorse},
+		}},
+		{"case_closure", []path{{trigger: "closure", hyp: true}}},
+		{"coercion", []path{
+			{trigger: "coercion"},
+			{trigger: "threat", check: checkThreat},
+			// A refusal, and this agreement to make them do it anyway.
+			{trigger: "refusal", hyp: true, window: [][]string{{"compel"}}},
+		}},
+		// An agreement was broken, and this one follows.
+		{"previous_breach", []path{{trigger: "broken", hyp: true, window: [][]string{{"earlier"}, {"agreement_word"}}}}},
+		// The order or planning is what was not obtained ("the court refused
+		// our application"), and this agreement stands in.
+		{"substitute_for_orders", []path{{trigger: "not_obtained", hyp: true, near: "orders", window: [][]string{{"instead"}}}}},
+		{"reassure_professionals", []path{{trigger: "reassure", hyp: true, check: checkAudience}}},
+		// Things out of hand between partners are domestic abuse, not this.
+		{"out_of_control", []path{{trigger: "ooc", not: "intimate"}}},
+	}
+)
+
+// detect returns the evidence for flag id: every sentence one of its
+// paths holds in.
+func (s *situations) detect(id string) []Span {
+	var paths []path
+	for _, f := range situationMap {
+		if f.id == id {
+			paths = f.paths
+		}
+	}
+	s.daMode = id == "domestic_abuse"
 	var ev []Span
-	s.each(func(si, t0, t1 int) {
-		w0, w1 := s.window(si)
-		hit := false
-		if _, _, ok := s.firstAsserted("da_term", si, true); ok {
-			hit = true
+	for si, sn := range s.d.sents {
+		if sn.sig {
+			continue
 		}
-		if !hit {
-			if _, _, ok := s.firstAsserted("control", si, true); ok {
-				hit = true
+		for _, p := range paths {
+			if s.holds(p, si) {
+				ev = append(ev, s.a.sentSpan(si))
+				break
 			}
 		}
-		if !hit {
-			if _, _, ok := s.firstAsserted("fear", si, true); ok {
-				hit = true
-			}
-		}
-		if !hit {
-			for _, h := range s.m.all("harm", t0, t1) {
-				if s.setAside(si, h[0], h[1], true) {
-					continue
-				}
-				// "old convictions for violence" is a record, not harm now.
-				if rs, _, ok := s.m.find("record", max(t0, h[0]-4), h[0]); ok && rs < h[0] && !s.harmAtAdult(h[1], t1) {
-					continue
-				}
-				if s.harmAtAdult(h[1], t1) {
-					hit = true
-					break
-				}
-				if s.unnegated("intimate", w0, w1) {
-					hit = true
-					break
-				}
-			}
-		}
-		// Shouting and name-calling between partners.
-		if !hit {
-			for _, h := range s.m.all("harm_verbal", t0, t1) {
-				if !s.setAside(si, h[0], h[1], true) && s.unnegated("intimate", w0, w1) {
-					hit = true
-					break
-				}
-			}
-		}
-		// A clause that asks one adult to keep another away is domestic
-		// abuse when the passage shows harm, fear or control; a partner
-		// kept away for another risk (drugs, a risk to the child) is not.
-		// No contact with the other adult, kept apart, or the relationship
-		// ended: domestic abuse when the passage names a partner.
-		if !hit {
-			if _, _, ok := s.firstAsserted("da_contact", si, false); ok && s.unnegated("intimate", w0, w1) {
-				hit = true
-			}
-		}
-		if !hit {
-			if _, _, ok := s.firstAsserted("da_manage", si, false); ok {
-				if s.unnegated("harm", w0, w1) || s.unnegated("fear", w0, w1) || s.unnegated("control", w0, w1) || s.unnegated("da_term", w0, w1) {
-					hit = true
-				}
-			}
-		}
-		if hit {
-			ev = append(ev, s.a.sentSpan(si))
-		}
-	})
+	}
 	return ev
+}
+
+func (s *situations) holds(p path, si int) bool {
+	sn := s.d.sents[si]
+	t0, t1 := sn.t0, sn.t1
+	w0, w1 := s.window(si)
+	for _, g := range p.window {
+		ok := false
+		for _, c := range g {
+			if s.unnegated(c, w0, w1) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if p.not != "" && s.in(p.not, si) {
+		return false
+	}
+	for _, h := range s.m.all(p.trigger, t0, t1) {
+		if s.setAside(si, h[0], h[1], p.hyp) {
+			continue
+		}
+		if p.near != "" {
+			if _, _, ok := s.m.find(p.near, max(t0, h[0]-10), min(t1, h[1]+10)); !ok {
+				continue
+			}
+		}
+		switch p.check {
+		case checkHarm:
+			// "old convictions for violence" is a record, not harm now.
+			atAdult := s.harmAtAdult(h[1], t1)
+			if rs, _, ok := s.m.find("record", max(t0, h[0]-4), h[0]); ok && rs < h[0] && !atAdult {
+				continue
+			}
+			if !atAdult && !s.unnegated("intimate", w0, w1) {
+				continue
+			}
+		case checkThreat:
+			if !s.threatOnSigning(si, h[0]) {
+				continue
+			}
+		case checkAudience:
+			if !s.audience(si, h[0], h[1]) {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// audience: a professional audience near the reassuring words, and not the
+// family alone ("to reassure Mum"); "them" needs its referent before it.
+func (s *situations) audience(si, r0, r1 int) bool {
+	sn := s.d.sents[si]
+	lo, hi := max(sn.t0, r0-12), min(sn.t1, r1+8)
+	p0, _, ok := s.m.find("prof", lo, hi)
+	if !ok {
+		return false
+	}
+	if f0, _, ok := s.m.find("family_obj", r1, min(sn.t1, r1+3)); ok && f0 < p0 && p0 > r1+3 {
+		return false
+	}
+	switch s.d.w(p0) {
+	case "them", "they", "their", "her", "him":
+		return si > 0 && s.in("prof", si-1) || s.profBefore(si, p0)
+	}
+	return true
 }
 
 // harmAtAdult: the harm's object, just after it, is an adult ("pushed her",
@@ -498,16 +571,6 @@ func (s *situations) unnegated(c string, t0, t1 int) bool {
 	return false
 }
 
-// has2 reports whether the word w is in t0..t1.
-func (s *situations) has2(w string, t0, t1 int) bool {
-	for k := t0; k < t1; k++ {
-		if s.d.w(k) == w {
-			return true
-		}
-	}
-	return false
-}
-
 // adultName reports whether token k is the name of an adult of the
 // family: someone the document gives an adult role or age, or who makes a
 // commitment and is not known to be a child.
@@ -598,121 +661,6 @@ func (s *situations) sentOf(k int) int {
 	return lo
 }
 
-// caseClosure: the agreement is made at, or to allow, closure.
-func (s *situations) caseClosure() []Span {
-	var ev []Span
-	s.each(func(si, t0, t1 int) {
-		if _, _, ok := s.firstAsserted("closure", si, true); ok {
-			ev = append(ev, s.a.sentSpan(si))
-		}
-	})
-	return ev
-}
-
-// coercion: signing made a condition, a threat for not signing, or an
-// agreement written to make someone do what they refuse.
-func (s *situations) coercion() []Span {
-	var ev []Span
-	s.each(func(si, t0, t1 int) {
-		if _, _, ok := s.firstAsserted("coercion", si, false); ok {
-			ev = append(ev, s.a.sentSpan(si))
-			return
-		}
-		// A threat that hangs on signing: "the plan is for you both to sign
-		// this… If that doesn't happen, we'll have to look at other options."
-		if th, _, ok := s.firstAsserted("threat", si, false); ok && s.threatOnSigning(si, th) {
-			ev = append(ev, s.a.sentSpan(si))
-			return
-		}
-		// A refusal, and this agreement to make them do it anyway.
-		if _, _, ok := s.firstAsserted("refusal", si, true); ok {
-			w0, w1 := s.window(si)
-			if _, _, ok := s.m.find("compel", w0, w1); ok {
-				ev = append(ev, s.a.sentSpan(si))
-			}
-		}
-	})
-	return ev
-}
-
-// previousBreach: an earlier agreement was broken, and this one follows.
-func (s *situations) previousBreach() []Span {
-	var ev []Span
-	s.each(func(si, t0, t1 int) {
-		b0, b1, ok := s.firstAsserted("broken", si, true)
-		if !ok {
-			return
-		}
-		w0, w1 := s.window(si)
-		if _, _, ok := s.m.find("earlier", w0, w1); !ok {
-			return
-		}
-		// It is an agreement that was broken, not "the old one" of anything.
-		if _, _, ok := s.m.find("agreement_word", w0, w1); !ok {
-			return
-		}
-		_ = b0
-		_ = b1
-		ev = append(ev, s.a.sentSpan(si))
-	})
-	return ev
-}
-
-// substituteForOrders: an order or child protection planning was sought and
-// not obtained, and this agreement stands in.
-func (s *situations) substituteForOrders() []Span {
-	var ev []Span
-	s.each(func(si, t0, t1 int) {
-		n0, n1, ok := s.firstAsserted("not_obtained", si, true)
-		if !ok {
-			return
-		}
-		// The order or planning is what was not obtained: in the same
-		// sentence, close by ("the court refused our application").
-		if _, _, ok := s.m.find("orders", max(t0, n0-10), min(t1, n1+10)); !ok {
-			return
-		}
-		w0, w1 := s.window(si)
-		if _, _, ok := s.m.find("instead", w0, w1); !ok {
-			return
-		}
-		_ = n0
-		ev = append(ev, s.a.sentSpan(si))
-	})
-	return ev
-}
-
-// reassure: the stated purpose is to reassure professionals.
-func (s *situations) reassure() []Span {
-	var ev []Span
-	s.each(func(si, t0, t1 int) {
-		r0, r1, ok := s.firstAsserted("reassure", si, true)
-		if !ok {
-			return
-		}
-		// Whom: a professional audience near the words, and not the family
-		// alone ("to reassure Mum").
-		lo, hi := max(t0, r0-12), min(t1, r1+8)
-		p0, _, ok := s.m.find("prof", lo, hi)
-		if !ok {
-			return
-		}
-		if f0, _, ok := s.m.find("family_obj", r1, min(t1, r1+3)); ok && f0 < p0 {
-			if p0 > r1+3 {
-				return
-			}
-		}
-		// "them" needs its referent in the sentence before.
-		if st := s.d.w(p0); st == "them" || st == "they" || st == "their" || st == "her" || st == "him" {
-			if si == 0 || !s.in("prof", si-1) && !s.profBefore(si, p0) {
-				return
-			}
-		}
-		ev = append(ev, s.a.sentSpan(si))
-	})
-	return ev
-}
-
 // profBefore: a professional named earlier in the same sentence.
 func (s *situations) profBefore(si, k int) bool {
 	t0 := s.d.sents[si].t0
@@ -722,16 +670,4 @@ func (s *situations) profBefore(si, k int) bool {
 		}
 	}
 	return false
-}
-
-// outOfControl: controls put around a situation that has been out of
-// control.
-func (s *situations) outOfControl() []Span {
-	var ev []Span
-	s.each(func(si, t0, t1 int) {
-		if _, _, ok := s.firstAsserted("ooc", si, false); ok && !s.in("intimate", si) {
-			ev = append(ev, s.a.sentSpan(si))
-		}
-	})
-	return ev
 }
