@@ -24,21 +24,24 @@ type phrase struct {
 
 // lexicon holds every parsed list.
 type lexicon struct {
-	vague     *phrases
-	absolutes *phrases
-	jargon    *phrases
-	plans     *phrases
-	support   map[string]bool
-	roles     *phrases // hint is "family" or "professional"
-	negPre    *phrases
-	negPost   *phrases
-	negPseudo *phrases
-	negHyp    *phrases
-	negTerm   map[string]bool
-	acronyms  map[string]Term // by upper-case acronym
-	expansion map[string]string
-	terms     []Term // the glossary, in file order
-	lists     []*phrases
+	vague       *phrases
+	absolutes   *phrases
+	jargon      *phrases
+	plans       *phrases
+	support     map[string]bool
+	participles map[string]bool     // irregular past participles: "told", "kept"
+	headings    map[string][]string // heading phrases by topic name
+	kinds       map[string][]string // data/kinds.txt phrases by class
+	roles       *phrases            // hint is "family" or "professional"
+	negPre      *phrases
+	negPost     *phrases
+	negPseudo   *phrases
+	negHyp      *phrases
+	negTerm     map[string]bool
+	acronyms    map[string]Term // by upper-case acronym
+	expansion   map[string]string
+	terms       []Term // the glossary, in file order
+	lists       []*phrases
 }
 
 var (
@@ -62,10 +65,13 @@ func words() *lexicon { return lex }
 // loadLexicon parses the lists; read returns a file of data/ by name.
 func loadLexicon(read func(name string) (string, bool)) (*lexicon, error) {
 	l := &lexicon{
-		support:   map[string]bool{},
-		negTerm:   map[string]bool{},
-		acronyms:  map[string]Term{},
-		expansion: map[string]string{},
+		support:     map[string]bool{},
+		participles: map[string]bool{},
+		headings:    map[string][]string{},
+		kinds:       map[string][]string{},
+		negTerm:     map[string]bool{},
+		acronyms:    map[string]Term{},
+		expansion:   map[string]string{},
 	}
 	var errs []error
 	var vague, absolutes, jargon, plans, roles, negPre, negPost, negPseudo, negHyp []phrase
@@ -100,6 +106,32 @@ func loadLexicon(read func(name string) (string, bool)) (*lexicon, error) {
 	each("jargon.txt", 2, func(f []string) { jargon = append(jargon, newPhrase(f[0], f[1], "")) })
 	each("plans.txt", 1, func(f []string) { plans = append(plans, newPhrase(f[0], "", "")) })
 	each("support.txt", 1, func(f []string) { l.support[strings.ToLower(f[0])] = true })
+	each("kinds.txt", 2, func(f []string) {
+		switch f[0] {
+		case "other", "about", "note":
+			l.kinds[f[0]] = append(l.kinds[f[0]], joinNorm(f[1]))
+		default:
+			errs = append(errs, errors.New("data/kinds.txt: unknown class "+strconv.Quote(f[0])))
+		}
+	})
+	each("headings.txt", 2, func(f []string) {
+		known := false
+		for _, tn := range topicNames {
+			known = known || tn.name == f[0]
+		}
+		if !known {
+			errs = append(errs, errors.New("data/headings.txt: unknown topic "+strconv.Quote(f[0])))
+			return
+		}
+		// Headings are matched against normalised words joined by spaces.
+		star := strings.HasSuffix(f[1], "*")
+		h := joinNorm(strings.TrimSuffix(f[1], "*"))
+		if star {
+			h += "*"
+		}
+		l.headings[f[0]] = append(l.headings[f[0]], h)
+	})
+	each("participles.txt", 1, func(f []string) { l.participles[strings.ToLower(f[0])] = true })
 	each("roles.txt", 2, func(f []string) {
 		if f[1] != PartyFamily && f[1] != PartyProfessional {
 			errs = append(errs, errors.New("data/roles.txt: "+strconv.Quote(f[0])+": side must be family or professional"))
@@ -148,6 +180,17 @@ func loadLexicon(read func(name string) (string, bool)) (*lexicon, error) {
 	l.negPseudo, l.negHyp = newPhrases(negPseudo), newPhrases(negHyp)
 	l.lists = []*phrases{l.vague, l.absolutes, l.jargon, l.plans, l.roles, l.negPre, l.negPost, l.negPseudo, l.negHyp}
 	return l, errors.Join(errs...)
+}
+
+// joinNorm returns a list entry as the text's normalised words joined by
+// spaces, the form document.joined gives.
+func joinNorm(s string) string {
+	norm, toks := tokenize(strings.ToLower(s))
+	ws := make([]string, 0, len(toks))
+	for _, t := range toks {
+		ws = append(ws, norm[t.ns:t.ne])
+	}
+	return strings.Join(ws, " ")
 }
 
 // newPhrase tokenises a list entry the same way the text is tokenised.
