@@ -35,10 +35,10 @@ func (a *analysis) detectKind() string {
 			continue
 		}
 		text := d.joined(ln.c0, ln.t1)
-		if matchAny(text, lx.kinds["other"]) {
+		if countAny(text, lx.kinds["other"]) > 0 {
 			other = true
 		}
-		if seen <= 3 && title == "" && matchAny(text, lx.kinds["note"]) {
+		if seen <= 3 && title == "" && countAny(text, lx.kinds["note"]) > 0 {
 			note = true
 		}
 		if title == "" {
@@ -50,7 +50,7 @@ func (a *analysis) detectKind() string {
 	}
 	// What the document calls itself, and what it says about agreements
 	// in general.
-	counts := map[string]int{}
+	var counts [3]int // agreement, undertaking, safety plan
 	about := 0
 	for i := 0; i+1 < len(d.toks); i++ {
 		switch d.w(i) {
@@ -61,17 +61,17 @@ func (a *analysis) detectKind() string {
 			}
 			switch d.w(j) {
 			case "agreement", "contract":
-				counts[KindAgreement]++
+				counts[0]++
 			case "undertaking":
-				counts[KindUndertaking]++
+				counts[1]++
 			case "safety":
 				if d.w(j+1) == "plan" {
-					counts[KindSafetyPlan]++
+					counts[2]++
 				}
 			}
 		case "undertakes", "undertake", "undertaken":
 			if d.w(i+1) == "that" || d.w(i+1) == "to" || d.w(i+1) == ":" {
-				counts[KindUndertaking]++
+				counts[1]++
 			}
 		}
 	}
@@ -105,9 +105,9 @@ func (a *analysis) detectKind() string {
 	}
 	self := ""
 	best := 0
-	for _, k := range []string{KindAgreement, KindUndertaking, KindSafetyPlan} {
-		if counts[k] > best {
-			self, best = k, counts[k]
+	for i, k := range [...]string{KindAgreement, KindUndertaking, KindSafetyPlan} {
+		if counts[i] > best {
+			self, best = k, counts[i]
 		}
 	}
 	if correspondence {
@@ -186,16 +186,6 @@ func titleKind(text string) string {
 	try("contract of expectations", KindAgreement)
 	try("contract", KindAgreement)
 	return best
-}
-
-// matchAny reports whether any phrase occurs in text as whole words.
-func matchAny(text string, ps []string) bool {
-	for _, p := range ps {
-		if hasWordPrefix(text, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // countAny counts the phrases that occur in text as whole words.

@@ -534,8 +534,6 @@ func (a *analysis) resolveActor(a0, a1 int) actorInfo {
 			}
 			// An acronym actor: SW, HV, DSL, KT.
 			if exp, ok := a.expansionOf(d.orig(k, k+1)); ok {
-				_, toks := tokenize(exp)
-				_ = toks
 				ex := strings.ToLower(exp)
 				for _, p := range a.lx.roles.list {
 					if strings.Contains(" "+ex+" ", " "+p.text+" ") {
@@ -664,24 +662,7 @@ func (a *analysis) firstNamedBeforeModal(t0, t1 int) actorInfo {
 // knownActor reports whether every word of t0..t1 is an acronym, a role,
 // a filler word or a registered name: "KT", "SW (Dan)", "EYFS DSL", but not
 // "Ask the police", where the first word is a verb.
-func (a *analysis) knownActor(t0, t1 int) bool {
-	d := a.d
-	for k := t0; k < t1; k++ {
-		if n, _, _ := a.roleAt(k); n > 0 {
-			k += n - 1
-			continue
-		}
-		t := d.toks[k]
-		w := d.w(k)
-		switch {
-		case t.upper, actorFiller[w], t.kind == tNum:
-		case t.cap && a.people[w] != nil:
-		default:
-			return false
-		}
-	}
-	return true
-}
+func (a *analysis) knownActor(t0, t1 int) bool { return a.known(t0, t1, false) }
 
 // modalAt finds where an actor phrase ends and the action starts in
 // tokens t0..t1: "X will", "X won't", "X agrees to", "X undertakes that",
@@ -777,15 +758,9 @@ func (a *analysis) modalAt(t0, t1 int) (int, int, bool) {
 // participle ("be told", "be supervised", "not be left").
 func (a *analysis) passiveAt(a0, a1 int) bool {
 	d := a.d
-	k := a0
-	if d.w(k) == "not" {
-		k++
-	}
-	if d.w(k) != "be" || k+1 >= a1 {
-		return false
-	}
+	k := a0 + boolInt(d.w(a0) == "not")
 	w := d.w(k + 1)
-	return d.toks[k+1].kind == tWord && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || a.lx.participles[w])
+	return d.w(k) == "be" && k+1 < a1 && d.toks[k+1].kind == tWord && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || a.lx.participles[w])
 }
 
 // passiveAgent finds the agent of a passive action: "(Visits) will be
@@ -794,13 +769,10 @@ func (a *analysis) passiveAt(a0, a1 int) bool {
 // one after "by".
 func (a *analysis) passiveAgent(a0, a1 int) (actorInfo, bool) {
 	d := a.d
-	k := a0
-	if d.w(k) == "not" {
-		k++
-	}
-	if d.w(k) != "be" || k+1 >= a1 || d.toks[k+1].kind != tWord {
+	if !a.passiveAt(a0, a1) {
 		return actorInfo{}, false
 	}
+	k := a0 + boolInt(d.w(a0) == "not")
 	for j := k + 2; j < a1 && j < k+8; j++ {
 		switch d.w(j) {
 		case ".", ";", ",", "(":
@@ -981,19 +953,18 @@ func (a *analysis) headingActorInfo(sec section) actorInfo {
 	return info
 }
 
-// knownPeople reports whether every word of t0..t1 is a person the text
-// has introduced, a role, or a filler word; brackets may hold anything
-// ("Kerry-Ann Moss (Eastholme Young Carers)").
-func (a *analysis) knownPeople(t0, t1 int) bool {
+// knownPeople is knownActor without acronyms, and with anything in
+// brackets ("Kerry-Ann Moss (Eastholme Young Carers)"): a heading's words
+// in capitals are not people.
+func (a *analysis) knownPeople(t0, t1 int) bool { return a.known(t0, t1, true) }
+
+func (a *analysis) known(t0, t1 int, people bool) bool {
 	d := a.d
-	depth, named := 0, false
+	depth, named := 0, !people
 	for k := t0; k < t1; k++ {
-		switch d.w(k) {
-		case "(":
-			depth++
-			continue
-		case ")":
-			depth--
+		w := d.w(k)
+		if people && (w == "(" || w == ")") {
+			depth += 1 - 2*boolInt(w == ")")
 			continue
 		}
 		if depth > 0 {
@@ -1004,16 +975,23 @@ func (a *analysis) knownPeople(t0, t1 int) bool {
 			named = true
 			continue
 		}
-		w := d.w(k)
+		t := d.toks[k]
 		switch {
-		case a.people[w] != nil && d.toks[k].cap:
+		case t.cap && a.people[w] != nil:
 			named = true
-		case actorFiller[w], titles[w], d.toks[k].kind == tPunct:
+		case actorFiller[w], titles[w], t.kind == tPunct, !people && (t.upper || t.kind == tNum):
 		default:
 			return false
 		}
 	}
 	return named
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // plausibleActor reports whether t0..t1 can be who acts: not a single

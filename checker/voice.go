@@ -60,9 +60,9 @@ func (a *analysis) findVoices() {
 		if seen <= 6 {
 			text := d.joined(ln.c0, ln.t1)
 			switch {
-			case hasWords(text, "case note") || hasWords(text, "case recording") || hasWords(text, "contact record"):
+			case hasWordPrefix(text, "case note") || hasWordPrefix(text, "case recording") || hasWordPrefix(text, "contact record"):
 				v.genre = gCaseNote
-			case first == "minutes" || hasWords(text, "minutes of") || strings.HasSuffix(text, " minutes"):
+			case first == "minutes" || hasWordPrefix(text, "minutes of") || strings.HasSuffix(text, " minutes"):
 				if v.genre == gPlain {
 					v.genre = gMinutes
 				}
@@ -115,13 +115,23 @@ func (a *analysis) findVoices() {
 	if !v.i.ok && signer[1] > 0 {
 		v.i = a.personActor(signer[0], signer[1], PartyProfessional)
 	}
-	// "I, Shona Reid, of 9 Pennine View, undertake…": the writer names themself.
+	// "I, Shona Reid, of 9 Pennine View, undertake…": the writer names
+	// themself; "What you (Leah) will do": the reader is named.
+	var youAt [2]int
 	for i := 0; i+2 < len(d.toks); i++ {
-		if d.w(i) == "i" && d.toks[i].cap && d.w(i+1) == "," {
-			if e := a.nameRun(i + 2); e > i+2 {
-				v.i = a.personActor(i+2, e, PartyFamily)
-				v.iExplicit = true
-				break
+		switch d.w(i) {
+		case "i":
+			if d.w(i+1) == "," && !v.iExplicit {
+				if e := a.nameRun(i + 2); e > i+2 {
+					v.i = a.personActor(i+2, e, PartyFamily)
+					v.iExplicit = true
+				}
+			}
+		case "you":
+			if d.w(i+1) == "(" && youAt[1] == 0 {
+				if e := a.nameRun(i + 2); e > i+2 && d.w(e) == ")" {
+					youAt = [2]int{i + 2, e}
+				}
 			}
 		}
 	}
@@ -159,22 +169,8 @@ func (a *analysis) findVoices() {
 			}
 		}
 	}
-	if !v.you.ok {
-		// "What you (Leah) will do", "Leah, you told us…".
-		for i := 0; i+3 < len(d.toks); i++ {
-			if d.w(i) == "you" && d.w(i+1) == "(" {
-				if e := a.nameRun(i + 2); e > i+2 && d.w(e) == ")" {
-					v.you = a.personActor(i+2, e, PartyFamily)
-					break
-				}
-			}
-			if d.w(i) == "you" && d.w(i-1) == "," && i >= 2 && d.toks[i-1].line == d.toks[i].line {
-				if k := i - 2; a.isNameTok(k) && (k == 0 || d.toks[k-1].line != d.toks[k].line) {
-					v.you = a.personActor(k, k+1, PartyFamily)
-					break
-				}
-			}
-		}
+	if !v.you.ok && youAt[1] > 0 {
+		v.you = a.personActor(youAt[0], youAt[1], PartyFamily)
 	}
 	if !v.you.ok {
 		v.you = actorInfo{ok: true, side: PartyFamily, display: "You"}
@@ -227,7 +223,3 @@ func modalContraction(w string) bool {
 	i := strings.IndexByte(w, '\'')
 	return i > 0 && (w[i:] == "'ll" || w[i:] == "'d") && pronouns[w[:i]]
 }
-
-// hasWords reports whether the space-joined words sub occur in text as
-// whole words.
-func hasWords(text, sub string) bool { return hasWordPrefix(text, sub) }
