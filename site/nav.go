@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html"
 	"html/template"
 	"strings"
 )
@@ -30,11 +29,11 @@ func renderNav(items []*NavItem) *navHTML {
 		for _, it := range items {
 			c := it.Chapter
 			b.WriteString("\n<li class=\"side-nav__item\"><a href=\"")
-			b.WriteString(html.EscapeString(c.URL))
+			b.WriteString(escape(c.URL))
 			b.WriteByte('"')
 			n.at[c.Path] = b.Len()
 			b.WriteByte('>')
-			b.WriteString(html.EscapeString(c.Title))
+			b.WriteString(escape(c.Title))
 			b.WriteString("</a>")
 			if len(it.Children) > 0 {
 				list(it.Children, true)
