@@ -221,6 +221,15 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	res.Files["sitemap.xml"] = site.sitemap()
+	if !b.opts.LiveReload {
+		// The preview never gets a service worker: a draft of a chapter
+		// must not outlive the preview in a reader's offline copy.
+		sw, err := serviceWorker(res.Files, basePath)
+		if err != nil {
+			return nil, err
+		}
+		res.Files[swFile] = sw
+	}
 	res.Duration = time.Since(start)
 	return res, nil
 }

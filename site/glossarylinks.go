@@ -167,7 +167,7 @@ func (glossaryTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 		}
 		switch n := n.(type) {
 		case *ast.Heading, *ast.Link, *ast.AutoLink, *ast.Image, *ast.CodeSpan, *ast.CodeBlock,
-			*ast.FencedCodeBlock, *ast.RawHTML, *ast.HTMLBlock:
+			*ast.FencedCodeBlock, *ast.RawHTML, *ast.HTMLBlock, *Examples:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			texts = append(texts, n)

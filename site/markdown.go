@@ -86,10 +86,14 @@ func newMarkdown() goldmark.Markdown {
 			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
 			parser.WithInlineParsers(util.Prioritized(tokenParser{}, 50)),
-			parser.WithASTTransformers(util.Prioritized(handbookTransformer{}, 100), util.Prioritized(glossaryTransformer{}, 200)),
+			// Lower runs first: examples are marked before the glossary
+			// links, which keep out of them.
+			parser.WithASTTransformers(util.Prioritized(handbookTransformer{}, 100), util.Prioritized(examplesTransformer{}, 150),
+				util.Prioritized(glossaryTransformer{}, 200)),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&handbookRenderer{}, 100), util.Prioritized(glossaryRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&handbookRenderer{}, 100), util.Prioritized(glossaryRenderer{}, 100),
+				util.Prioritized(examplesRenderer{}, 100)),
 		),
 	)
 }

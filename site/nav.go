@@ -17,7 +17,7 @@ type navHTML struct {
 
 const ariaCurrent = ` aria-current="page"`
 
-func renderNav(items []*NavItem) *navHTML {
+func renderNav(groups []NavGroup) *navHTML {
 	n := &navHTML{at: map[string]int{}}
 	var b strings.Builder
 	var list func(items []*NavItem, sub bool)
@@ -43,7 +43,14 @@ func renderNav(items []*NavItem) *navHTML {
 		}
 		b.WriteString("\n</ul>")
 	}
-	list(items, false)
+	for _, g := range groups {
+		if g.Title != "" {
+			b.WriteString("\n<h2 class=\"side-nav__heading\">")
+			b.WriteString(html.EscapeString(g.Title))
+			b.WriteString("</h2>\n")
+		}
+		list(g.Items, false)
+	}
 	n.html = b.String()
 	return n
 }
