@@ -66,7 +66,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(req.url);
   if (!ours(url) || url.pathname === ROOT + "sw.js") return;
   if (req.mode === "navigate") {
-    event.respondWith(fetch(req).catch(() => offlineCopy(url)));
+    // no-cache: the browser's HTTP cache must not answer for the network,
+    // or a reader offline could get an old page that does not say so.
+    event.respondWith(fetch(new Request(req, { cache: "no-cache" })).catch(() => offlineCopy(url)));
     return;
   }
   event.respondWith((async () => {
