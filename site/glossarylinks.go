@@ -175,19 +175,19 @@ func (glossaryTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 		return ast.WalkContinue, nil
 	})
 	for _, t := range texts {
-		splitGlossary(t, src, m, used)
+		d.out.Terms = append(d.out.Terms, splitGlossary(t, src, m, used)...)
 	}
 }
 
 // splitGlossary replaces the text node t by text, a glossary link and
-// text again for each first use it holds.
-func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]bool) {
+// text again for each first use it holds, and returns the ids it linked.
+func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]bool) (ids []string) {
 	seg := t.Segment
 	value := string(seg.Value(src))
 	ws := wordsOf(value)
 	parent := t.Parent()
 	if parent == nil {
-		return
+		return nil
 	}
 	cur := t // the node still holding the rest of the text
 	offset := 0
@@ -197,6 +197,7 @@ func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]
 			continue
 		}
 		used[term.id] = true
+		ids = append(ids, term.id)
 		s, e := seg.Start+ws[k].start, seg.Start+ws[end-1].end
 		before := ast.NewTextSegment(text.NewSegment(seg.Start+offset, s))
 		link := &glossaryLink{ID: term.id, Title: term.title, Acronym: term.acronym}
@@ -207,6 +208,7 @@ func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]
 		cur.Segment = text.NewSegment(seg.Start+offset, seg.Stop)
 		k = end - 1
 	}
+	return ids
 }
 
 // renderGlossaryLink writes <a class="glossary-link" href="…"><abbr

@@ -45,6 +45,7 @@ type rendered struct {
 	IDs      []string      // every id a link may target
 	Links    []link
 	Errors   []*Error
+	Terms    []string // glossary ids linked from the chapter, in order of first use
 }
 
 // docInfo is the per-document state the parser extensions share.

@@ -23,8 +23,13 @@ type Chapter struct {
 	Headings        []Heading     // level-2 headings with ids, for "on this page"
 	Overdue         bool          // review_due is before Options.Today
 	RelatedChapters []*Chapter    // front matter related, resolved
+	// Terms are the glossary entries the chapter links to, in order of
+	// first use: the chapter lists them with their meanings, so a reader
+	// on a phone or a keyboard need not rely on a tooltip.
+	Terms []GlossaryEntry
 
 	links    []link
+	termIDs  []string
 	ids      []string
 	headings []Heading     // every heading, any level
 	sections []SectionText // the text by section, for search

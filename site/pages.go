@@ -45,7 +45,7 @@ import (
 //     AmendmentsURL: the page listing them all, if there is one.
 //   - Print: every printable chapter with ids made unique (layout print).
 //   - AZ, AZLetters: the A to Z index (layout az); AZURL: its page.
-//   - CheckerURL: the checker page, if there is one.
+//   - CheckerURL, GlossaryURL: the checker and glossary pages, if any.
 //   - Updated: the newest chapter's updated date, the handbook's version.
 //   - LiveReload: add the preview server's reload script.
 //   - NotFound: true on the 404 page.
@@ -77,7 +77,8 @@ type Page struct {
 	AZ              []AZGroup
 	AZLetters       []AZLetter
 	AZURL           string // the A to Z page, where the search form goes without JavaScript
-	CheckerURL      string // the checker page, for the home page\'s start button
+	CheckerURL      string // the checker page, for the home page's start button
+	GlossaryURL     string // the glossary page, for a chapter's list of the words it uses
 	Updated         string
 	LiveReload      bool
 	NotFound        bool
@@ -222,6 +223,8 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 			shared.AZURL = c.URL
 		case "checker":
 			shared.CheckerURL = c.URL
+		case "glossary":
+			shared.GlossaryURL = c.URL
 		case "amendments":
 			shared.AmendmentsURL = c.URL
 		}
