@@ -56,6 +56,11 @@ func TestBadInput(t *testing.T) {
 			want:  []string{"a.md:4: malformed YAML: mapping values are not allowed in this context"},
 		},
 		{
+			name:  "unknown audience and a footer that is not true or false",
+			files: map[string]string{"a.md": "---\ntitle: A\nsummary: S\nowner: O\nupdated: 2026-11-01\nreview_due: 2027-11-01\naudience: managers\nfooter: yes please\n---\nx\n"},
+			want:  []string{`a.md:7: unknown audience "managers" (known: editors, practitioners)`, `a.md:8: footer must be true or false, found "yes please"`},
+		},
+		{
 			name:  "front matter not closed",
 			files: map[string]string{"a.md": "---\ntitle: A\n"},
 			want:  []string{"a.md:1: front matter is not closed"},

@@ -215,6 +215,17 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	}
 
 	site.glossary = glossaryEntries()
+	if glossaryURL != "" {
+		byID := map[string]GlossaryEntry{}
+		for _, g := range site.glossary {
+			byID[g.ID] = g
+		}
+		for _, c := range site.chapters {
+			for _, id := range c.termIDs {
+				c.Terms = append(c.Terms, byID[id])
+			}
+		}
+	}
 	built := map[string][]byte{"search-index.json": site.searchIndex()}
 	assets, err := b.publishAssets(basePath, res.Files, built)
 	if err != nil {
@@ -228,6 +239,15 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	res.Files["sitemap.xml"] = site.sitemap()
+	if !b.opts.LiveReload {
+		// The preview never gets a service worker: a draft of a chapter
+		// must not outlive the preview in a reader's offline copy.
+		sw, err := serviceWorker(res.Files, basePath)
+		if err != nil {
+			return nil, err
+		}
+		res.Files[swFile] = sw
+	}
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -365,7 +385,7 @@ func (b *Builder) loadChapter(fsys fs.FS, file string, tokens map[string]string,
 	}
 	e.list = append(e.list, r.Errors...)
 	c := &Chapter{FrontMatter: fm, File: file, Path: pageKey(file), URL: basePath + pageKey(file),
-		Body: template.HTML(r.HTML), links: r.Links, ids: r.IDs, headings: r.Headings, sections: r.Sections,
+		Body: template.HTML(r.HTML), links: r.Links, termIDs: r.Terms, ids: r.IDs, headings: r.Headings, sections: r.Sections,
 		warnings: r.Warnings}
 	c.Slug = strings.TrimSuffix(path.Base(c.Path), "/")
 	if c.Path == "" {

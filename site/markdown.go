@@ -45,6 +45,7 @@ type rendered struct {
 	Links    []link
 	Errors   []*Error
 	Warnings []*Error // what the page leaves out of the source: raw HTML, unsafe links
+	Terms    []string // glossary ids linked from the chapter, in order of first use
 }
 
 // docInfo is the per-document state the parser extensions share.
@@ -94,10 +95,14 @@ func newMarkdown() goldmark.Markdown {
 			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
 			parser.WithInlineParsers(util.Prioritized(tokenParser{}, 50)),
-			parser.WithASTTransformers(util.Prioritized(handbookTransformer{}, 100), util.Prioritized(glossaryTransformer{}, 200)),
+			// Lower runs first: examples are marked before the glossary
+			// links, which keep out of them.
+			parser.WithASTTransformers(util.Prioritized(handbookTransformer{}, 100), util.Prioritized(examplesTransformer{}, 150),
+				util.Prioritized(glossaryTransformer{}, 200)),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&handbookRenderer{}, 100), util.Prioritized(glossaryRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&handbookRenderer{}, 100), util.Prioritized(glossaryRenderer{}, 100),
+				util.Prioritized(examplesRenderer{}, 100)),
 		),
 	)
 }

@@ -16,7 +16,7 @@ type navHTML struct {
 
 const ariaCurrent = ` aria-current="page"`
 
-func renderNav(items []*NavItem) *navHTML {
+func renderNav(groups []NavGroup) *navHTML {
 	n := &navHTML{at: map[string]int{}}
 	var b strings.Builder
 	var list func(items []*NavItem, sub bool)
@@ -42,7 +42,14 @@ func renderNav(items []*NavItem) *navHTML {
 		}
 		b.WriteString("\n</ul>")
 	}
-	list(items, false)
+	for _, g := range groups {
+		if g.Title != "" {
+			b.WriteString("\n<h2 class=\"side-nav__heading\">")
+			b.WriteString(escape(g.Title))
+			b.WriteString("</h2>\n")
+		}
+		list(g.Items, false)
+	}
 	n.html = b.String()
 	return n
 }

@@ -32,17 +32,17 @@ func TestCheckerOpensWordFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Do(tab, 5*time.Second, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{abs})); err != nil {
+	if err := Do(tab, Patience, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{abs})); err != nil {
 		t.Fatal(err)
 	}
-	waitFeedback(t, tab, 10*time.Second)
+	waitFeedback(t, tab, Patience)
 	if got := eval[string](t, tab, `document.getElementById("checker-draft").value`); got != string(want) {
 		t.Fatalf("the draft holds\n%s\nwant the document's text\n%s", got, want)
 	}
 	if got := eval[string](t, tab, `handbookChecker.report`); got != checkJSON(t, string(want)) {
 		t.Errorf("the page's report differs from the command's:\n%s\n%s", got, checkJSON(t, string(want)))
 	}
-	labels := eval[[]string](t, tab, `Array.from(document.querySelectorAll(".checker-finding")).map(li => li.textContent)`)
+	labels := eval[[]string](t, tab, `Array.from(document.querySelectorAll(".checker-finding .checker-quote")).map(b => b.textContent.replace("Select in your draft: ", ""))`)
 	if len(labels) == 0 {
 		t.Fatal("no passages listed")
 	}
@@ -58,12 +58,12 @@ func TestCheckerOpensWordFile(t *testing.T) {
 		t.Errorf("opening a Word document made requests: %v", extra)
 	}
 
-	// Once the draft is edited, findings go back to lines and columns.
-	if err := Do(tab, 5*time.Second, chromedp.SendKeys(chromedp.CSS("#checker-draft"), " ")); err != nil {
+	// Once the draft is edited, notes no longer name paragraphs, only quote.
+	if err := Do(tab, Patience, chromedp.SendKeys(chromedp.CSS("#checker-draft"), " ")); err != nil {
 		t.Fatal(err)
 	}
-	waitFeedback(t, tab, 10*time.Second)
-	if l := eval[string](t, tab, `document.querySelector(".checker-finding").textContent`); !strings.HasPrefix(l, "Line ") {
+	waitFeedback(t, tab, Patience)
+	if l := eval[string](t, tab, `document.querySelector(".checker-finding .checker-quote").textContent.replace("Select in your draft: ", "")`); !strings.HasPrefix(l, "“") {
 		t.Errorf("after an edit, passage %q still names a paragraph", l)
 	}
 }
@@ -77,11 +77,11 @@ func TestCheckerRefusesBadWordFile(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("not really Word"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Do(tab, 5*time.Second, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{bad})); err != nil {
+	if err := Do(tab, Patience, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{bad})); err != nil {
 		t.Fatal(err)
 	}
 	var status string
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(Patience); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		status = eval[string](t, tab, `document.getElementById("checker-status").textContent`)
 		if strings.Contains(status, "could not be opened") {
 			break
@@ -114,7 +114,7 @@ func TestCheckerDropWordFile(t *testing.T) {
 		const drop = new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true });
 		return !area.dispatchEvent(drop) && over.defaultPrevented;
 	})()`)
-	waitFeedback(t, tab, 10*time.Second)
+	waitFeedback(t, tab, Patience)
 	if got := eval[string](t, tab, `document.getElementById("checker-draft").value`); got != string(want) {
 		t.Errorf("the dropped document did not fill the draft: got %d bytes, want %d", len(got), len(want))
 	}
