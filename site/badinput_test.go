@@ -137,7 +137,7 @@ func TestBadInput(t *testing.T) {
 			files: map[string]string{"handbook.yaml": "title: T\ncolour: red\nchecker:\n  review_within_months: 3\n  review_within_weeks: 0\n  vague_terms: {a: b}\n"},
 			want: []string{
 				`handbook.yaml:2: unknown setting "colour"`,
-				`handbook.yaml:5: review_within_weeks must be a whole number above zero`,
+				`handbook.yaml:5: review_within_weeks must be a whole number from 1 to 52`,
 				`handbook.yaml:5: give review_within_months or review_within_weeks, not both`,
 				`handbook.yaml:6: vague_terms must be a list`,
 			},

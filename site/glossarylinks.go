@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"html"
 	"regexp"
 	"sort"
 	"strings"
@@ -216,7 +215,7 @@ func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]
 // term.
 func renderGlossaryLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*glossaryLink)
-	title := html.EscapeString(n.Title)
+	title := escape(n.Title)
 	if entering {
 		w.WriteString(`<a class="glossary-link" href="` + glossaryMarker + "#" + n.ID + `"`)
 		if n.Acronym {
@@ -253,5 +252,5 @@ func resolveGlossaryLinks(body []byte, url string) []byte {
 	if url == "" {
 		return glossaryLinkRe.ReplaceAll(body, []byte("$1"))
 	}
-	return bytes.ReplaceAll(body, []byte(glossaryMarker), []byte(url))
+	return bytes.ReplaceAll(body, []byte(glossaryMarker), []byte(escape(url)))
 }

@@ -33,6 +33,7 @@ type Chapter struct {
 	ids      []string
 	headings []Heading     // every heading, any level
 	sections []SectionText // the text by section, for search
+	warnings []*Error      // raw HTML and unsafe links left out
 }
 
 // NavItem is an entry of the side navigation: a chapter, with the
@@ -353,7 +354,7 @@ func (s *siteData) sitemap() []byte {
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, c := range s.chapters {
 		b.WriteString("  <url><loc>")
-		template.HTMLEscape(&b, []byte(base+"/"+c.Path))
+		b.WriteString(escape(base + "/" + c.Path))
 		b.WriteString("</loc>")
 		if c.Updated != "" {
 			b.WriteString("<lastmod>" + c.Updated + "</lastmod>")

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html"
 	"html/template"
 	"strings"
 )
@@ -30,11 +29,11 @@ func renderNav(groups []NavGroup) *navHTML {
 		for _, it := range items {
 			c := it.Chapter
 			b.WriteString("\n<li class=\"side-nav__item\"><a href=\"")
-			b.WriteString(html.EscapeString(c.URL))
+			b.WriteString(escape(c.URL))
 			b.WriteByte('"')
 			n.at[c.Path] = b.Len()
 			b.WriteByte('>')
-			b.WriteString(html.EscapeString(c.Title))
+			b.WriteString(escape(c.Title))
 			b.WriteString("</a>")
 			if len(it.Children) > 0 {
 				list(it.Children, true)
@@ -46,7 +45,7 @@ func renderNav(groups []NavGroup) *navHTML {
 	for _, g := range groups {
 		if g.Title != "" {
 			b.WriteString("\n<h2 class=\"side-nav__heading\">")
-			b.WriteString(html.EscapeString(g.Title))
+			b.WriteString(escape(g.Title))
 			b.WriteString("</h2>\n")
 		}
 		list(g.Items, false)
