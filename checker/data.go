@@ -111,7 +111,7 @@ func loadLexicon(read func(name string) (string, bool)) (*lexicon, error) {
 	each("support.txt", 1, func(f []string) error { l.support[strings.ToLower(f[0])] = true; return nil })
 	each("kinds.txt", 2, func(f []string) error {
 		switch f[0] {
-		case "other", "about", "note":
+		case "other", "about", "note", "agreed":
 			l.kinds[f[0]] = append(l.kinds[f[0]], joinNorm(f[1]))
 		default:
 			return errors.New("unknown class " + strconv.Quote(f[0]))

@@ -51,7 +51,7 @@ func (a *analysis) detectKind() string {
 	// What the document calls itself, and what it says about agreements
 	// in general.
 	var counts [3]int // agreement, undertaking, safety plan
-	about := 0
+	about, agreed := 0, 0
 	for i := 0; i+1 < len(d.toks); i++ {
 		switch d.w(i) {
 		case "this", "these", "our":
@@ -78,7 +78,9 @@ func (a *analysis) detectKind() string {
 	for li := range d.lines {
 		ln := &d.lines[li]
 		if ln.kind != lBlank {
-			about += countAny(d.joined(ln.c0, ln.t1), lx.kinds["about"])
+			text := d.joined(ln.c0, ln.t1)
+			about += countAny(text, lx.kinds["about"])
+			agreed += countAny(text, lx.kinds["agreed"])
 		}
 	}
 	sig := 0
@@ -118,8 +120,8 @@ func (a *analysis) detectKind() string {
 		if k == "" {
 			k = self
 		}
-		if k == "" && a.agreedCue() {
-			k = KindAgreement
+		if k == "" && agreed > 0 {
+			k = KindAgreement // "here is what we agreed"
 		}
 		switch {
 		case k == KindUndertaking && fam >= 2:
@@ -143,20 +145,6 @@ func (a *analysis) detectKind() string {
 		return KindAgreement
 	}
 	return KindUnknown
-}
-
-// agreedCue reports whether the text says it records what was agreed:
-// "what we agreed", "here is what we all agreed", "actions agreed".
-func (a *analysis) agreedCue() bool {
-	d := a.d
-	for i := range d.toks {
-		if w := d.w(i); w == "agreed" || w == "agree" {
-			if p := d.w(i - 1); p == "we" || p == "all" || p == "actions" || p == "was" || p == "were" || p == "what" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // titleKind reads a title line: the earliest of "undertaking", "safety

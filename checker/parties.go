@@ -1132,12 +1132,8 @@ func (a *analysis) describe(c *commitment) {
 			c.supportive = true
 		}
 	}
-	if c.side == PartyProfessional {
-		switch c.role {
-		case "youth worker", "family support worker", "support worker", "key worker", "recovery worker",
-			"counsellor", "school counsellor", "therapist", "family time worker", "outreach worker", "family worker":
-			c.supportive = true
-		}
+	if c.side == PartyProfessional && a.lx.support["role:"+c.role] {
+		c.supportive = true
 	}
 }
 
@@ -1147,12 +1143,8 @@ func (a *analysis) describe(c *commitment) {
 func (a *analysis) vagueExcused(k, n, end int, p phrase) bool {
 	d := a.d
 	next := d.w(k + n)
-	switch next {
-	case "worker", "workers", "service", "services", "team", "plan", "group", "scheme", "line", "officer",
-		"order", "hub", "session", "sessions", "worker's", "network", "package", "supervisor", "allowance":
-		if next != "package" {
-			return true
-		}
+	if a.lx.support["name:"+next] {
+		return true // "support worker", "supervision order": part of a name
 	}
 	prev := d.w(k - 1)
 	if k > 0 && d.toks[k-1].kind == tWord && d.toks[k-1].cap && d.toks[k-1].line == d.toks[k].line && !d.toks[k].cap {
