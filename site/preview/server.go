@@ -24,8 +24,8 @@ type Options struct {
 	// os.Root (so nothing outside it can be read) and opens it again when
 	// the folder is replaced, as by a checkout or a restore; while it is
 	// missing the pages and the terminal say so.
-	Dir     string
-	Where   string // how to name the content folder in messages ("content")
+	Dir   string
+	Where string // how to name the content folder in messages ("content")
 	// Watch lists the folders whose changes trigger a rebuild: the content
 	// folder, and inside the handbook's own repository checker/ and wasm/.
 	// Empty means build once and never rebuild (the embedded handbook).
