@@ -131,3 +131,22 @@ func checkAt(t *testing.T, text, clause string) (*Report, int) {
 	}
 	return r, at
 }
+
+// TestChildActor: a commitment that rests on a young child is reported;
+// one by a teenager is not.
+func TestChildActor(t *testing.T) {
+	text := "Written agreement\n\nMum: Tara Stone\nAva Stone (6)\nLeah Stone (15)\n\nAva will keep her bedroom door shut at night.\nLeah will be home by 9pm on school nights.\nTara will check the doors are locked every night.\n\nSigned ______ Date ______\n"
+	r, at := checkAt(t, text, "Ava will keep")
+	n := 0
+	for _, f := range r.Findings {
+		if f.Rule == "child-actor" {
+			n++
+			if f.Start != at {
+				t.Errorf("child-actor at %d, want %d", f.Start, at)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d child-actor findings, want 1 (for Ava, 6)", n)
+	}
+}

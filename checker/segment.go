@@ -215,7 +215,7 @@ func (d *document) splitCells(ln *line) {
 		// Only the first row of a table can be its header.
 		prev := int(d.toks[ln.t0].line) - 1
 		first := prev < 0 || d.lines[prev].kind != lTable && d.lines[prev].kind != lSig
-		if first && !digits && words <= 4 && d.toks[ln.cells[0].s].cap {
+		if first && !digits && words <= 4 && d.toks[ln.cells[0].s].cap && len(ln.blanks) == 0 {
 			ln.header = true
 			ln.sigTable = sig
 		}
@@ -340,7 +340,7 @@ func (d *document) topicOf(t0, t1 int) int {
 var topicNames = []struct {
 	name  string
 	topic int
-}{{"sign", topSign}, {"copies", topCopies}, {"breach", topBreach}, {"contingency", topContingency},
+}{{"copies", topCopies}, {"sign", topSign}, {"breach", topBreach}, {"contingency", topContingency},
 	{"consequences", topConseq}, {"review", topReview}, {"aim", topAim}, {"defs", topDefs},
 	{"background", topBackground}, {"time", topTime}, {"plan", topPlan}, {"commit", topCommit}}
 
