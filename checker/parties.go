@@ -534,16 +534,10 @@ func (a *analysis) resolveActor(a0, a1 int) actorInfo {
 			}
 			// An acronym actor: SW, HV, DSL, KT.
 			if exp, ok := a.expansionOf(d.orig(k, k+1)); ok {
-				ex := strings.ToLower(exp)
-				for _, p := range a.lx.roles.list {
-					if strings.Contains(" "+ex+" ", " "+p.text+" ") {
-						if p.hint == PartyProfessional && proRole == "" {
-							proRole = p.text
-						}
-						if p.hint == PartyFamily && famRole == "" {
-							famRole = p.text
-						}
-					}
+				if side, role := a.expansionRole(exp); side == PartyProfessional && proRole == "" {
+					proRole = role
+				} else if side == PartyFamily && famRole == "" {
+					famRole = role
 				}
 			} else {
 				info.names = append(info.names, w)
@@ -618,6 +612,20 @@ func (a *analysis) resolveActor(a0, a1 int) actorInfo {
 	return info
 }
 
+// expansionRole returns the side and role an acronym's expansion names:
+// "designated safeguarding lead" is a professional. A professional role
+// wins over a family one.
+func (a *analysis) expansionRole(exp string) (string, string) {
+	ex := " " + strings.ToLower(exp) + " "
+	side, role := "", ""
+	for _, p := range a.lx.roles.list {
+		if strings.Contains(ex, " "+p.text+" ") && (side == "" || p.hint == PartyProfessional && side != p.hint) {
+			side, role = p.hint, p.text
+		}
+	}
+	return side, role
+}
+
 // expansionOf returns what an acronym stands for, from the glossary or the
 // settings.
 func (a *analysis) expansionOf(acr string) (string, bool) {
@@ -644,13 +652,7 @@ func (a *analysis) firstNamedBeforeModal(t0, t1 int) actorInfo {
 	}
 	for k := t0; k < m; k++ {
 		if e := a.nameRun(k); e > k {
-			keys := a.nameKeys(k, e)
-			info := actorInfo{ok: len(keys) > 0, names: keys, display: d.orig(k, e), side: PartyFamily}
-			if p := a.lookup(keys); p != nil {
-				info.side, info.role = p.side, p.role
-				info.swOrLA = swOrLARoles[p.role]
-			}
-			return info
+			return a.personActor(k, e, PartyFamily)
 		}
 		if n, _, _ := a.roleAt(k); n > 0 && d.w(k+n) != "'s" {
 			return a.resolveActor(k, k+n)
