@@ -3,7 +3,37 @@ package docx
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
+
+// origin says where a stretch of the text came from, so that the writer
+// can put a comment on the words a span of the text is about: the text
+// from at (up to the next origin's at) is the token at pos in
+// word/document.xml from its decoded byte off on, a w:t's text or a w:tab,
+// w:br or w:noBreakHyphen element standing for one character. pos < 0
+// marks text the reader made: list numbers and the spaces, tabs and line
+// ends between cells and paragraphs.
+type origin struct{ at, pos, off int }
+
+// clip appends the origins of src's text [from, to) to dst, for that text
+// placed at base.
+func clip(dst, src []origin, from, to, base int) []origin {
+	for i, o := range src {
+		end := to
+		if i+1 < len(src) {
+			end = min(end, src[i+1].at)
+		}
+		if end <= from || o.at >= to || end <= o.at {
+			continue
+		}
+		start := max(o.at, from)
+		dst = append(dst, origin{base + start - from, o.pos, o.off + start - o.at})
+	}
+	return dst
+}
+
+// made is an origin for text the reader made at offset at.
+func made(at int) origin { return origin{at, -1, 0} }
 
 // para is a paragraph being read.
 type para struct {
@@ -15,6 +45,20 @@ type para struct {
 	heading bool   // an outline level in its own properties
 	box     int    // the text box it is in (numbered from 1), or 0
 	boxes   []line // text box paragraphs anchored in it, read
+	src     []origin
+}
+
+// write adds text from the token at pos.
+func (p *para) write(s string, pos int) {
+	p.src = append(p.src, origin{p.text.Len(), pos, 0})
+	p.text.WriteString(s)
+}
+
+// element adds the character an element at pos stands for (its origin's
+// off is -1: it cannot be split).
+func (p *para) element(c byte, pos int) {
+	p.src = append(p.src, origin{p.text.Len(), pos, -1})
+	p.text.WriteByte(c)
 }
 
 // line is a finished paragraph: its text and what it was.
@@ -23,6 +67,7 @@ type line struct {
 	kind   Kind
 	number string // list number, for the label
 	box    int
+	src    []origin
 }
 
 // bodyReader turns word/document.xml's body into text and parts.
@@ -31,6 +76,7 @@ type bodyReader struct {
 	styles map[string]styleInfo
 
 	out   strings.Builder
+	src   []origin // where each stretch of out came from
 	parts []Part
 	blank bool // the text ends with an empty line
 
@@ -47,7 +93,9 @@ type bodyReader struct {
 	tables     int
 	row        int
 	cells      []string // the current row's cells (of the outermost table)
+	cellSrc    [][]origin
 	cell       strings.Builder
+	curSrc     []origin // the current cell's origins
 }
 
 // leftOut are the elements whose content is not part of the text: tracked
@@ -71,7 +119,7 @@ func readBody(src []byte, num *numbering, styles map[string]styleInfo) (*Documen
 	if z.err != "" {
 		return nil, fail(ErrDamaged, "word/document.xml: "+z.err)
 	}
-	return &Document{Text: strings.TrimRight(r.out.String(), "\n"), Parts: r.parts}, nil
+	return &Document{Text: strings.TrimRight(r.out.String(), "\n"), Parts: r.parts, src: r.src}, nil
 }
 
 func (r *bodyReader) top() *para {
@@ -94,7 +142,7 @@ func (r *bodyReader) token(t *token) {
 	switch t.kind {
 	case tokText:
 		if p := r.top(); p != nil && r.inText > 0 {
-			p.text.WriteString(t.text)
+			p.write(t.text, t.pos)
 		}
 	case tokStart, tokEmpty:
 		if leftOut(t.name) {
@@ -139,15 +187,15 @@ func (r *bodyReader) start(t *token) {
 		}
 	case "w:tab", "w:ptab":
 		if p != nil && r.inRun > 0 {
-			p.text.WriteByte('\t')
+			p.element('\t', t.pos)
 		}
 	case "w:br", "w:cr":
 		if p != nil && r.inRun > 0 {
-			p.text.WriteByte('\n')
+			p.element('\n', t.pos)
 		}
 	case "w:noBreakHyphen":
 		if p != nil {
-			p.text.WriteByte('-')
+			p.element('-', t.pos)
 		}
 	case "w:txbxContent":
 		r.boxDepth++
@@ -164,10 +212,12 @@ func (r *bodyReader) start(t *token) {
 		if r.tableDepth == 1 {
 			r.row++
 			r.cells = r.cells[:0]
+			r.cellSrc = r.cellSrc[:0]
 		}
 	case "w:tc":
 		if r.tableDepth == 1 {
 			r.cell.Reset()
+			r.curSrc = nil
 		}
 	}
 }
@@ -197,6 +247,7 @@ func (r *bodyReader) end(name string) {
 	case "w:tc":
 		if r.tableDepth == 1 {
 			r.cells = append(r.cells, r.cell.String())
+			r.cellSrc = append(r.cellSrc, r.curSrc)
 		}
 	case "w:tr":
 		if r.tableDepth == 1 {
@@ -218,13 +269,18 @@ func (r *bodyReader) endParagraph(p *para) {
 	}
 	if r.tableDepth > 0 {
 		for _, x := range append([]line{l}, p.boxes...) {
-			if strings.TrimSpace(x.text) == "" {
+			rest := strings.TrimLeftFunc(x.text, unicode.IsSpace)
+			trimmed := strings.TrimRightFunc(rest, unicode.IsSpace)
+			if trimmed == "" {
 				continue
 			}
 			if r.cell.Len() > 0 {
+				r.curSrc = append(r.curSrc, made(r.cell.Len()))
 				r.cell.WriteByte(' ')
 			}
-			r.cell.WriteString(strings.TrimSpace(x.text))
+			lead := len(x.text) - len(rest)
+			r.curSrc = clip(r.curSrc, x.src, lead, lead+len(trimmed), r.cell.Len())
+			r.cell.WriteString(trimmed)
 		}
 		return
 	}
@@ -237,7 +293,7 @@ func (r *bodyReader) endParagraph(p *para) {
 // finish works out a paragraph's kind and list number.
 func (r *bodyReader) finish(p *para) line {
 	style := r.styles[p.style]
-	l := line{text: p.text.String(), kind: Paragraph, box: p.box}
+	l := line{text: p.text.String(), kind: Paragraph, box: p.box, src: p.src}
 	numID, ilvl := p.numID, p.ilvl
 	if !p.hasNum && style.numID != "" {
 		numID, ilvl = style.numID, style.ilvl
@@ -251,6 +307,7 @@ func (r *bodyReader) finish(p *para) line {
 	if numID != "" && strings.TrimSpace(l.text) != "" {
 		if n, ok := r.num.label(numID, ilvl); ok {
 			l.number = n
+			l.src = clip([]origin{made(0)}, l.src, 0, len(l.text), len(n)+1)
 			l.text = n + " " + l.text
 			if l.kind == Paragraph {
 				l.kind = ListItem
@@ -265,6 +322,7 @@ func (r *bodyReader) emit(l line) {
 	text := strings.TrimRight(l.text, " \t\n")
 	if strings.TrimSpace(text) == "" {
 		if !r.blank {
+			r.src = append(r.src, made(r.out.Len()))
 			r.out.WriteByte('\n')
 			r.blank = true
 		}
@@ -276,8 +334,10 @@ func (r *bodyReader) emit(l line) {
 		n = r.paragraphs
 	}
 	start := r.out.Len()
+	r.src = clip(r.src, l.src, 0, len(text), start)
 	r.out.WriteString(text)
 	r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: l.kind, Label: label(l.kind, n, l.number)})
+	r.src = append(r.src, made(r.out.Len()))
 	r.out.WriteByte('\n')
 	r.blank = false
 }
@@ -297,15 +357,18 @@ func (r *bodyReader) emitRow() {
 	prefix := "table " + strconv.Itoa(r.tables) + ", row " + strconv.Itoa(r.row) + ", cell "
 	for i, c := range r.cells {
 		if i > 0 {
+			r.src = append(r.src, made(r.out.Len()))
 			r.out.WriteByte('\t')
 		}
 		c = strings.ReplaceAll(strings.ReplaceAll(c, "\t", " "), "\n", " ")
 		start := r.out.Len()
+		r.src = clip(r.src, r.cellSrc[i], 0, len(c), start)
 		r.out.WriteString(c)
 		if c != "" {
 			r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: TableCell, Label: prefix + strconv.Itoa(i+1)})
 		}
 	}
+	r.src = append(r.src, made(r.out.Len()))
 	r.out.WriteByte('\n')
 	r.blank = false
 }

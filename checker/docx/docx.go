@@ -57,6 +57,11 @@ type Part struct {
 type Document struct {
 	Text  string
 	Parts []Part // in text order, not overlapping
+
+	// What Annotate needs to write a copy with comments.
+	src  []origin // where each stretch of Text came from in body
+	body []byte   // word/document.xml, unpacked
+	zip  *archive
 }
 
 // PartAt returns the part holding the byte at offset, if any (the line
@@ -139,7 +144,12 @@ func Read(data []byte, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return readBody(body, num, styles)
+	d, err := readBody(body, num, styles)
+	if err != nil {
+		return nil, err
+	}
+	d.body, d.zip = body, a
+	return d, nil
 }
 
 func label(kind Kind, n int, number string) string {

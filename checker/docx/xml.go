@@ -28,6 +28,7 @@ type token struct {
 	name  string // element name with its prefix
 	attrs []attr
 	text  string // tokText: the text with references decoded
+	pos   int    // where the token starts in the source, for the writer
 }
 
 // attr returns an attribute's value by its name with prefix ("w:val").
@@ -60,8 +61,8 @@ func (z *tokenizer) next() bool {
 				end = len(s) - z.at
 			}
 			raw := s[z.at : z.at+end]
+			z.tok = token{kind: tokText, text: unescape(raw), pos: z.at}
 			z.at += end
-			z.tok = token{kind: tokText, text: unescape(raw)}
 			return true
 		}
 		rest := s[z.at:]
@@ -80,7 +81,7 @@ func (z *tokenizer) next() bool {
 				z.err = "unterminated CDATA section"
 				return false
 			}
-			z.tok = token{kind: tokText, text: rest[9:end]}
+			z.tok = token{kind: tokText, text: rest[9:end], pos: z.at}
 			z.at += end + 3
 			return true
 		case strings.HasPrefix(rest, "<!"):
@@ -93,7 +94,7 @@ func (z *tokenizer) next() bool {
 				z.err = "unterminated end tag"
 				return false
 			}
-			z.tok = token{kind: tokEnd, name: strings.TrimSpace(rest[2:end])}
+			z.tok = token{kind: tokEnd, name: strings.TrimSpace(rest[2:end]), pos: z.at}
 			z.at += end + 1
 			return true
 		default:
@@ -125,7 +126,7 @@ func (z *tokenizer) startTag() bool {
 		z.err = "a tag without a name"
 		return false
 	}
-	z.tok = token{kind: tokStart, name: s[i:nameEnd], attrs: z.tok.attrs[:0]}
+	z.tok = token{kind: tokStart, name: s[i:nameEnd], attrs: z.tok.attrs[:0], pos: z.at}
 	i = nameEnd
 	for {
 		for i < len(s) && isSpace(s[i]) {

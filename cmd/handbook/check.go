@@ -62,8 +62,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fl.String("format", "text", "output format: text, json or csv (one row per file)")
 	summary := fl.Bool("summary", false, "print totals per criterion and flag across all files (instead of each report, for text)")
 	contentDir := fl.String("content", "", "handbook folder whose checker settings to use (default ./content when it exists, else the embedded handbook)")
+	annotateDir := annotateFlag(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json|csv] [--summary] [--content DIR] FILE|DIR... | -")
+		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json|csv] [--summary] [--content DIR] [--annotate DIR] FILE|DIR... | -")
 		fmt.Fprintln(fl.Output())
 		fmt.Fprintln(fl.Output(), "Checks each written agreement or undertaking against the handbook's guidance.")
 		fmt.Fprintln(fl.Output(), "Folders are searched for .txt, .md and .docx files; \"-\" reads standard input.")
@@ -144,6 +145,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "handbook check: writing CSV: %v\n", err)
 			return exitUsage
 		}
+	}
+	if *annotateDir != "" && writeAnnotated(*annotateDir, results, opts, *contentDir, stderr) != exitOK {
+		code = exitUsage
 	}
 	if *summary {
 		// Totals go beside machine-readable output, not into it.
