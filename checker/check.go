@@ -10,6 +10,10 @@ import (
 // Options configure a check.
 type Options struct {
 	Settings Settings // the zero value means DefaultSettings()
+	// Answers holds the practitioner's answers to the screening questions
+	// (contract section 7): a flag id mapped to AnswerYes or AnswerNo.
+	// Absent ids, and any other value, are unanswered.
+	Answers map[string]string
 }
 
 // RefusedError is returned for text the checker will not judge: text that
@@ -37,9 +41,10 @@ func Check(text string, opts Options) (*Report, error) {
 		Flags:       []Flag{},
 		Findings:    []Finding{},
 		Commitments: []Commitment{},
+		Screening:   []Screening{},
 	}
 	a := newAnalysis(text, s)
-	a.judge(r)
+	a.judge(r, opts.Answers)
 	return r, nil
 }
 
@@ -64,7 +69,7 @@ func newAnalysis(text string, s Settings) *analysis {
 }
 
 // judge fills in the report.
-func (a *analysis) judge(r *Report) {
+func (a *analysis) judge(r *Report, answers map[string]string) {
 	r.Kind = a.kind
 	r.Stats = a.stats()
 	var findings []Finding
@@ -83,7 +88,7 @@ func (a *analysis) judge(r *Report) {
 	}
 	cs := a.realCommits()
 	tf := a.findTimeFrame()
-	r.Flags = a.flags()
+	r.Screening, r.Flags = a.screen(a.flags(), answers)
 	var reassureEv []Span
 	for _, f := range r.Flags {
 		if f.ID == "reassure_professionals" {
@@ -210,6 +215,16 @@ func (a *analysis) summary(r *Report) string {
 		b.WriteString("This draft is not finished: " + plural(ph, "placeholder is", "placeholders are") + " still to be filled in. ")
 	}
 	n := len(r.Criteria)
+	open, names := unanswered(r.Screening)
+	if need == 0 && len(r.Flags) == 0 && open > 0 {
+		b.WriteString("All " + strconv.Itoa(n) + " checks are met, but ")
+		if open == 1 {
+			b.WriteString("the screening question on " + names + " is still to be answered.")
+		} else {
+			b.WriteString(strconv.Itoa(open) + " screening questions are still to be answered (" + names + ").")
+		}
+		return b.String()
+	}
 	if need == 0 {
 		b.WriteString("All " + strconv.Itoa(n) + " checks are met")
 	} else {

@@ -157,14 +157,14 @@ func (a *analysis) flags() []Flag {
 	if a.kind != KindAgreement && a.kind != KindUndertaking {
 		return []Flag{}
 	}
-	add("domestic_abuse", "This "+a.kindNoun()+" is being used to manage domestic abuse: it puts the job of keeping the abuser away, or of not provoking him, on the adults in the relationship. Use a safety plan made with the person at risk and a domestic abuse service instead, and put what professionals will do to manage the abuser's behaviour in the child's plan.", a.domesticAbuse())
+	add("domestic_abuse", flagMessage("domestic_abuse", a.kindNoun()), a.domesticAbuse())
 	if a.kind == KindAgreement {
-		add("case_closure", "This agreement is made at, or to allow, the closure of the case. An agreement needs a social worker to review it, so it cannot be left in place when the work ends. If a specific risk remains, write a written undertaking that names it, says who to contact if it is broken, and lists who gets a signed copy.", a.caseClosure())
-		add("coercion", "The text shows someone being made to sign (\"if you do not sign…\", \"you have no choice\", signing as a condition). An agreement signed under threat is not an agreement. Take out the threat; if the concern needs action the family will not agree to, use the proper route (a child protection conference, legal planning or the Public Law Outline).", a.coercion())
-		add("previous_breach", "This agreement is written because an earlier one was broken. Another piece of paper will not change what happened: review the plan with the family and your manager, and decide what else needs to happen.", a.previousBreach())
-		add("substitute_for_orders", "This agreement is standing in for an order or for child protection planning that was sought and not obtained. That gives a dangerous illusion of compliance. Go back to the plan and your manager about what will actually keep the child safe.", a.substituteForOrders())
-		add("reassure_professionals", "The stated purpose is to reassure professionals or managers. An agreement should say what will change for the child; deal with the professionals' concern itself, in the plan and in supervision.", a.reassure())
-		add("out_of_control", "This agreement tries to put controls around a situation that has been out of control. It is only a piece of paper: the situation needs a plan with real help and, if it is unsafe, a child protection response.", a.outOfControl())
+		add("case_closure", flagMessage("case_closure", a.kindNoun()), a.caseClosure())
+		add("coercion", flagMessage("coercion", a.kindNoun()), a.coercion())
+		add("previous_breach", flagMessage("previous_breach", a.kindNoun()), a.previousBreach())
+		add("substitute_for_orders", flagMessage("substitute_for_orders", a.kindNoun()), a.substituteForOrders())
+		add("reassure_professionals", flagMessage("reassure_professionals", a.kindNoun()), a.reassure())
+		add("out_of_control", flagMessage("out_of_control", a.kindNoun()), a.outOfControl())
 	}
 	// Text order of first evidence.
 	for i := 1; i < len(out); i++ {

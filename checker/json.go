@@ -51,6 +51,19 @@ func (r *Report) JSON() []byte {
 		w.spans(f.Evidence)
 		w.raw(`}`)
 	}
+	w.raw(`],"screening":[`)
+	for i, q := range r.Screening {
+		w.comma(i)
+		w.raw(`{"id":`)
+		w.str(q.ID)
+		w.raw(`,"question":`)
+		w.str(q.Question)
+		w.raw(`,"answer":`)
+		w.str(q.Answer)
+		w.raw(`,"detected":`)
+		w.bool(q.Detected)
+		w.raw(`}`)
+	}
 	w.raw(`],"findings":[`)
 	for i, f := range r.Findings {
 		w.comma(i)

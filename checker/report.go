@@ -42,6 +42,7 @@ type Report struct {
 	Settings    string // short hash of the settings used
 	Criteria    []Criterion
 	Flags       []Flag
+	Screening   []Screening // one per screening question that applies to the kind
 	Findings    []Finding
 	Commitments []Commitment
 	Stats       Stats

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"handbook/site"
 	"handbook/site/browsertest"
@@ -54,7 +53,7 @@ func TestThemeInBrowser(t *testing.T) {
 	for _, page := range []string{"/", "/using/", "/glossary/", "/checker/", "/practice/", "/practice/reviews/", "/404.html"} {
 		t.Run(page, func(t *testing.T) {
 			tab := browsertest.NewTab(t)
-			if err := browsertest.Do(tab, 15*time.Second, chromedp.Navigate(base+page)); err != nil {
+			if err := browsertest.Do(tab, browsertest.Patience, chromedp.Navigate(base+page)); err != nil {
 				t.Fatal(err)
 			}
 			for _, v := range tab.Axe(t) {
@@ -78,7 +77,7 @@ func TestThemeInBrowser(t *testing.T) {
 func TestChapterWithoutScriptAt320px(t *testing.T) {
 	base := serveFixture(t)
 	tab := browsertest.NewTab(t)
-	err := browsertest.Do(tab, 15*time.Second,
+	err := browsertest.Do(tab, browsertest.Patience,
 		call(func(ctx context.Context, tgt *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tgt, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 			return err
@@ -93,13 +92,13 @@ func TestChapterWithoutScriptAt320px(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, sel := range []string{".side-nav", ".contents", ".metadata", ".breadcrumbs", ".pagination", "h1"} {
-		shown, err := browsertest.Run(tab, 5*time.Second, chromedp.Evaluate[bool](
+		shown, err := browsertest.Run(tab, browsertest.Patience, chromedp.Evaluate[bool](
 			`(() => { const e = document.querySelector("`+sel+`"); return !!e && e.getClientRects().length > 0 })()`))
 		if err != nil || !shown {
 			t.Errorf("%s not shown (%v)", sel, err)
 		}
 	}
-	wide, err := browsertest.Run(tab, 5*time.Second, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+	wide, err := browsertest.Run(tab, browsertest.Patience, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
 	if err != nil || wide > 320 {
 		t.Errorf("page is %d px wide at a 320 px screen (%v)", wide, err)
 	}

@@ -49,7 +49,7 @@ func TestAccessibilityEveryPage(t *testing.T) {
 	tab := NewTab(t)
 	for _, p := range pages {
 		t.Run(strings.Trim(p, "/"), func(t *testing.T) {
-			if err := Do(tab, 15*time.Second, chromedp.Navigate(srv.URL+p)); err != nil {
+			if err := Do(tab, Patience, chromedp.Navigate(srv.URL+p)); err != nil {
 				t.Fatal(err)
 			}
 			for _, v := range tab.Axe(t) {
@@ -66,12 +66,12 @@ func TestAccessibilityEveryPage(t *testing.T) {
 func TestKeyboardNavigation(t *testing.T) {
 	srv, _ := checkerSite(t, siteOptions{})
 	tab := NewTab(t)
-	if err := Do(tab, 15*time.Second, chromedp.Navigate(srv.URL+"/when-to-use/")); err != nil {
+	if err := Do(tab, Patience, chromedp.Navigate(srv.URL+"/when-to-use/")); err != nil {
 		t.Fatal(err)
 	}
 	press := func(key string) {
 		t.Helper()
-		if err := Do(tab, 5*time.Second, chromedp.KeyEvent(key)); err != nil {
+		if err := Do(tab, Patience, chromedp.KeyEvent(key)); err != nil {
 			t.Fatalf("pressing %q: %v", key, err)
 		}
 	}
@@ -91,7 +91,7 @@ func TestKeyboardNavigation(t *testing.T) {
 
 	// Walk forward until a side navigation link has focus; every stop
 	// must show a visible focus indicator.
-	if err := Do(tab, 5*time.Second, chromedp.Navigate(srv.URL+"/when-to-use/")); err != nil {
+	if err := Do(tab, Patience, chromedp.Navigate(srv.URL+"/when-to-use/")); err != nil {
 		t.Fatal(err)
 	}
 	var sawNav, sawSelfLink bool
@@ -127,15 +127,15 @@ func TestKeyboardNavigation(t *testing.T) {
 	}
 
 	// Enter on a focused navigation link opens that chapter.
-	if err := Do(tab, 5*time.Second, chromedp.Focus(chromedp.CSS(`.side-nav a[href$="/when-never-to-use/"]`))); err != nil {
+	if err := Do(tab, Patience, chromedp.Focus(chromedp.CSS(`.side-nav a[href$="/when-never-to-use/"]`))); err != nil {
 		t.Fatal(err)
 	}
 	press(kb.Enter)
 	// The page is replaced under the poll, so each try is a fresh
 	// evaluation and errors while it navigates are retried.
 	var path string
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		p, err := Run(tab, time.Second, chromedp.Evaluate[string](`document.readyState === "complete" ? location.pathname : ""`))
+	for deadline := time.Now().Add(Patience); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		p, err := Run(tab, Patience, chromedp.Evaluate[string](`document.readyState === "complete" ? location.pathname : ""`))
 		if err == nil && strings.HasSuffix(p, "/when-never-to-use/") {
 			path = p
 			break

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -68,14 +67,14 @@ func (tab *Tab) Axe(t testing.TB) []AxeViolation {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Run(tab, 10*time.Second, chromedp.Evaluate[chromedp.Void](string(src)+"\n;void 0")); err != nil {
+	if _, err := Run(tab, Patience, chromedp.Evaluate[chromedp.Void](string(src)+"\n;void 0")); err != nil {
 		t.Fatalf("injecting axe-core: %v", err)
 	}
 	const run = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
 		id: v.id, impact: v.impact || "", help: v.help,
 		nodes: v.nodes.map(n => ({target: JSON.stringify(n.target), html: n.html, summary: n.failureSummary || ""}))
 	})))`
-	v, err := Run(tab, 30*time.Second, chromedp.Evaluate[[]AxeViolation](run, chromedp.EvalAwaitPromise))
+	v, err := Run(tab, Patience, chromedp.Evaluate[[]AxeViolation](run, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("running axe-core: %v", err)
 	}

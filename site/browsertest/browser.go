@@ -203,3 +203,9 @@ func Do(tab *Tab, timeout time.Duration, steps ...chromedp.Action[chromedp.Void]
 	defer cancel()
 	return chromedp.Do(ctx, steps...)
 }
+
+// Patience is how long a browser test waits for something it expects to
+// happen. Tests wait for conditions, never for a set time, so a generous
+// limit costs nothing when all is well and keeps a busy shared machine
+// from failing them.
+const Patience = 2 * time.Minute

@@ -35,23 +35,23 @@ func TestMain(m *testing.M) {
 // openChecker loads the checker page in a new tab and waits until the
 // checker is ready; it returns the tab and the ready time after
 // navigation start, in milliseconds.
-func openChecker(t *testing.T, url string) (*Tab, float64) {
+func openChecker(t testing.TB, url string) (*Tab, float64) {
 	t.Helper()
 	tab := NewTab(t)
-	if err := Do(tab, 15*time.Second, chromedp.Navigate(url)); err != nil {
+	if err := Do(tab, Patience, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("loading %s: %v", url, err)
 	}
-	phase, err := Run(tab, 15*time.Second, chromedp.Poll[string](
+	phase, err := Run(tab, Patience, chromedp.Poll[string](
 		`window.handbookChecker && handbookChecker.phase !== "loading" && handbookChecker.phase`,
 		chromedp.WithPollingInterval(10*time.Millisecond)))
 	if err != nil {
 		t.Fatalf("waiting for the checker: %v", err)
 	}
 	if phase != "ready" {
-		status, _ := Run(tab, time.Second, chromedp.Evaluate[string](`document.getElementById("checker-status").textContent`))
+		status, _ := Run(tab, Patience, chromedp.Evaluate[string](`document.getElementById("checker-status").textContent`))
 		t.Fatalf("checker phase: got %q, want ready (%s)", phase, status)
 	}
-	ready, err := Run(tab, time.Second, chromedp.Evaluate[float64](`handbookChecker.readyAt`))
+	ready, err := Run(tab, Patience, chromedp.Evaluate[float64](`handbookChecker.readyAt`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,9 +60,9 @@ func openChecker(t *testing.T, url string) (*Tab, float64) {
 
 // paste puts text in the draft as a paste does (replacing what is there,
 // through the browser's own text insertion) and waits for the feedback.
-func paste(t *testing.T, tab *Tab, text string) {
+func paste(t testing.TB, tab *Tab, text string) {
 	t.Helper()
-	err := Do(tab, 10*time.Second,
+	err := Do(tab, Patience,
 		chromedp.Evaluate[chromedp.Void](`(() => { const d = document.getElementById("checker-draft"); d.focus(); d.select(); })()`),
 		chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tgt, input.InsertText, input.InsertTextParams{Text: text})
@@ -72,12 +72,12 @@ func paste(t *testing.T, tab *Tab, text string) {
 	if err != nil {
 		t.Fatalf("pasting: %v", err)
 	}
-	waitFeedback(t, tab, 10*time.Second)
+	waitFeedback(t, tab, Patience)
 }
 
 // waitFeedback waits until the page shows the report on the text area's
 // current text.
-func waitFeedback(t *testing.T, tab *Tab, timeout time.Duration) {
+func waitFeedback(t testing.TB, tab *Tab, timeout time.Duration) {
 	t.Helper()
 	_, err := Run(tab, timeout+time.Second, chromedp.Poll[bool](
 		`handbookChecker.phase === "done" && handbookChecker.text === document.getElementById("checker-draft").value`,
@@ -87,18 +87,18 @@ func waitFeedback(t *testing.T, tab *Tab, timeout time.Duration) {
 	}
 }
 
-func eval[T any](t *testing.T, tab *Tab, expr string) T {
+func eval[T any](t testing.TB, tab *Tab, expr string) T {
 	t.Helper()
-	v, err := Run(tab, 10*time.Second, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	v, err := Run(tab, Patience, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("evaluating %.80q: %v", expr, err)
 	}
 	return v
 }
 
-func click(t *testing.T, tab *Tab, id string) {
+func click(t testing.TB, tab *Tab, id string) {
 	t.Helper()
-	if err := Do(tab, 5*time.Second, chromedp.Click(chromedp.CSS("#"+id))); err != nil {
+	if err := Do(tab, Patience, chromedp.Click(chromedp.CSS("#"+id))); err != nil {
 		t.Fatalf("clicking #%s: %v", id, err)
 	}
 }
@@ -289,7 +289,7 @@ func TestCheckerLargeDraft(t *testing.T) {
 		}
 		return worst;
 	})()`)
-	waitFeedback(t, tab, 30*time.Second)
+	waitFeedback(t, tab, Patience)
 	report := eval[string](t, tab, `handbookChecker.report`)
 	if !strings.HasPrefix(report, `{"version":1,`) {
 		t.Fatalf("report on 2 MB: got %.100s, want a report", report)
@@ -299,7 +299,7 @@ func TestCheckerLargeDraft(t *testing.T) {
 	// The worst wait is a figure to read, not to assert: on two shared
 	// cores it swings with whatever else runs. The assertion that the page
 	// stays responsive is the evaluation below, which must answer.
-	if _, err := Run(tab, 2*time.Second, chromedp.Evaluate[int](`1 + 1`)); err != nil {
+	if _, err := Run(tab, Patience, chromedp.Evaluate[int](`1 + 1`)); err != nil {
 		t.Errorf("the page does not answer after the 2 MB check: %v", err)
 	}
 }
@@ -312,31 +312,34 @@ func mustJSON(v any) string {
 	return string(b)
 }
 
-// TestCheckerSpeed logs the time to check a 1,000-word draft inside the
-// worker (performance.now around the call).
-func TestCheckerSpeed(t *testing.T) {
-	_, url := checkerSite(t, siteOptions{})
-	tab, ready := openChecker(t, url)
-	t.Logf("checker ready %.0f ms after navigation start, in a warm browser (goal: 500 ms); the page's DOMContentLoaded ended at %.0f ms; the worker took %.0f ms to fetch, compile and start the module",
-		ready, eval[float64](t, tab, `performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd`), eval[float64](t, tab, `handbookChecker.initMs`))
-	t.Logf("the worker's stages: %s (ms: loading Go's glue, fetching and compiling the module, running it up to ready)",
-		eval[string](t, tab, `JSON.stringify(handbookChecker.initStages)`))
+// BenchmarkCheckerInPage times checking a 1,000-word draft inside the
+// page's worker (performance.now around the call; goal under 20 ms) and
+// reports how long the checker took to become ready (goal 500 ms). Speed
+// is measured here, never asserted in a test: the machines are shared.
+//
+//	go test ./site/browsertest -run '^$' -bench CheckerInPage
+func BenchmarkCheckerInPage(b *testing.B) {
+	_, url := checkerSite(b, siteOptions{})
+	tab, ready := openChecker(b, url)
+	b.ReportMetric(ready, "ms-to-ready")
+	b.ReportMetric(eval[float64](b, tab, `handbookChecker.initMs`), "ms-worker-start")
+	b.Logf("the worker's stages: %s (ms: loading Go's glue, fetching and compiling the module, running it up to ready)",
+		eval[string](b, tab, `JSON.stringify(handbookChecker.initStages)`))
 	var words []string
 	for _, name := range []string{"p01-questions-good.txt", "p03-acronyms-long-review.txt", "p05-condition-of-return.txt", "p06-undertaking-uncle.txt", "p02-vague-supervision.txt"} {
-		words = append(words, strings.Fields(textareaValue(samples(t)[name]))...)
+		words = append(words, strings.Fields(textareaValue(samples(b)[name]))...)
 	}
 	for len(words) < 1000 {
 		words = append(words, words...)
 	}
 	draft := strings.Join(words[:1000], " ")
 	var times []float64
-	for range 7 {
-		paste(t, tab, draft+strings.Repeat(" ", len(times)))
-		times = append(times, eval[float64](t, tab, `handbookChecker.checkMs`))
+	for i := 0; b.Loop(); i++ {
+		paste(b, tab, draft+strings.Repeat(" ", i%50))
+		times = append(times, eval[float64](b, tab, `handbookChecker.checkMs`))
 	}
 	slices.Sort(times)
-	t.Logf("1,000-word draft: checked in %.1f ms in the worker (median of %d; fastest %.1f, slowest %.1f; goal under 20 ms)",
-		times[len(times)/2], len(times), times[0], times[len(times)-1])
+	b.ReportMetric(times[len(times)/2], "ms-check-1000-words")
 }
 
 // TestCheckerAccessibility runs axe-core on the empty page and with
@@ -354,12 +357,12 @@ func TestCheckerAccessibility(t *testing.T) {
 	report("with feedback")
 
 	// Tab from the text area reaches every control, in order.
-	if err := Do(tab, 5*time.Second, chromedp.Focus(chromedp.CSS("#checker-draft"))); err != nil {
+	if err := Do(tab, Patience, chromedp.Focus(chromedp.CSS("#checker-draft"))); err != nil {
 		t.Fatal(err)
 	}
 	var order []string
 	for range 6 {
-		if err := Do(tab, 5*time.Second, chromedp.KeyEvent("\t")); err != nil {
+		if err := Do(tab, Patience, chromedp.KeyEvent("\t")); err != nil {
 			t.Fatal(err)
 		}
 		order = append(order, eval[string](t, tab, `document.activeElement.id`))
@@ -369,13 +372,13 @@ func TestCheckerAccessibility(t *testing.T) {
 		t.Errorf("keyboard order: got %q, want %q", order, want)
 	}
 	// Space ticks the box; Enter on Clear clears.
-	if err := Do(tab, 5*time.Second, chromedp.Focus(chromedp.CSS("#checker-keep")), chromedp.KeyEvent(" ")); err != nil {
+	if err := Do(tab, Patience, chromedp.Focus(chromedp.CSS("#checker-keep")), chromedp.KeyEvent(" ")); err != nil {
 		t.Fatal(err)
 	}
 	if !eval[bool](t, tab, `document.getElementById("checker-keep").checked && localStorage.getItem("handbook-checker-draft") !== null`) {
 		t.Error("ticking the box from the keyboard did not keep the draft")
 	}
-	if err := Do(tab, 5*time.Second, chromedp.Focus(chromedp.CSS("#checker-clear")), chromedp.KeyEvent("\r")); err != nil {
+	if err := Do(tab, Patience, chromedp.Focus(chromedp.CSS("#checker-clear")), chromedp.KeyEvent("\r")); err != nil {
 		t.Fatal(err)
 	}
 	if eval[bool](t, tab, `localStorage.getItem("handbook-checker-draft") !== null || document.getElementById("checker-draft").value !== ""`) {
@@ -396,10 +399,10 @@ func TestCheckerKeepsDraft(t *testing.T) {
 	}
 	click(t, tab, "checker-keep")
 	paste(t, tab, "A draft to keep, with “quotes”.")
-	if err := Do(tab, 10*time.Second, chromedp.Reload()); err != nil {
+	if err := Do(tab, Patience, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
-	waitFeedback(t, tab, 10*time.Second)
+	waitFeedback(t, tab, Patience)
 	if got := eval[string](t, tab, `document.getElementById("checker-draft").value`); got != "A draft to keep, with “quotes”." {
 		t.Errorf("after reload: got %q, want the kept draft", got)
 	}
@@ -414,7 +417,7 @@ func TestCheckerPrint(t *testing.T) {
 	_, url := checkerSite(t, siteOptions{})
 	tab, _ := openChecker(t, url)
 	paste(t, tab, textareaValue(samples(t)["p03-acronyms-long-review.txt"]))
-	if _, err := Run(tab, 5*time.Second, chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+	if _, err := Run(tab, Patience, chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 		return err
 	})); err != nil {
@@ -445,7 +448,7 @@ func TestCheckerPrint(t *testing.T) {
 func TestCheckerWithoutScript(t *testing.T) {
 	_, url := checkerSite(t, siteOptions{})
 	tab := NewTab(t)
-	err := Do(tab, 15*time.Second,
+	err := Do(tab, Patience,
 		chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tgt, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 			return err
@@ -455,14 +458,14 @@ func TestCheckerWithoutScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := Run(tab, 5*time.Second, chromedp.Text(chromedp.CSS("#checker-manual")))
+	text, err := Run(tab, Patience, chromedp.Text(chromedp.CSS("#checker-manual")))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(text, "needs JavaScript") {
 		t.Errorf("the page does not say the checker needs JavaScript:\n%s", text)
 	}
-	items, err := Run(tab, 5*time.Second, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#checker-manual li a"), a => a.getAttribute("href"))`))
+	items, err := Run(tab, Patience, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#checker-manual li a"), a => a.getAttribute("href"))`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -480,7 +483,7 @@ func TestCheckerWithoutScript(t *testing.T) {
 			t.Errorf("guidance link %q does not start at the handbook root", href)
 		}
 	}
-	if visible, _ := Run(tab, 5*time.Second, chromedp.Evaluate[bool](`!document.getElementById("checker-app") || document.getElementById("checker-app").hidden`)); !visible {
+	if visible, _ := Run(tab, Patience, chromedp.Evaluate[bool](`!document.getElementById("checker-app") || document.getElementById("checker-app").hidden`)); !visible {
 		t.Error("the checker form shows without JavaScript")
 	}
 }
@@ -489,7 +492,7 @@ func TestCheckerWithoutScript(t *testing.T) {
 func TestCheckerUnavailable(t *testing.T) {
 	_, url := checkerSite(t, siteOptions{unavailable: true})
 	tab := NewTab(t)
-	if err := Do(tab, 15*time.Second, chromedp.Navigate(url)); err != nil {
+	if err := Do(tab, Patience, chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
 	}
 	text := eval[string](t, tab, `document.getElementById("checker-manual").innerText`)
@@ -531,10 +534,10 @@ func TestCheckerCannotStart(t *testing.T) {
 		})
 	}})
 	tab := NewTab(t)
-	if err := Do(tab, 15*time.Second, chromedp.Navigate(url)); err != nil {
+	if err := Do(tab, Patience, chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Run(tab, 10*time.Second, chromedp.Poll[bool](`handbookChecker.phase === "failed"`, chromedp.WithPollingInterval(10*time.Millisecond))); err != nil {
+	if _, err := Run(tab, Patience, chromedp.Poll[bool](`handbookChecker.phase === "failed"`, chromedp.WithPollingInterval(10*time.Millisecond))); err != nil {
 		t.Fatalf("waiting for the checker to fail: %v", err)
 	}
 	why := eval[string](t, tab, `document.getElementById("checker-manual").hidden ? "manual hidden" : document.getElementById("checker-manual-why").textContent`)
@@ -554,10 +557,10 @@ func TestCheckerOpensFile(t *testing.T) {
 	if err := os.WriteFile(file, []byte("\uFEFF"+sample), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Do(tab, 5*time.Second, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{file})); err != nil {
+	if err := Do(tab, Patience, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{file})); err != nil {
 		t.Fatal(err)
 	}
-	waitFeedback(t, tab, 10*time.Second)
+	waitFeedback(t, tab, Patience)
 	if got, want := eval[string](t, tab, `document.getElementById("checker-draft").value`), textareaValue(sample); got != want {
 		t.Errorf("opened file: got %d bytes, want the %d of the sample without its byte-order mark", len(got), len(want))
 	}

@@ -32,10 +32,10 @@ func TestCheckerOpensWordFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Do(tab, 5*time.Second, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{abs})); err != nil {
+	if err := Do(tab, Patience, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{abs})); err != nil {
 		t.Fatal(err)
 	}
-	waitFeedback(t, tab, 10*time.Second)
+	waitFeedback(t, tab, Patience)
 	if got := eval[string](t, tab, `document.getElementById("checker-draft").value`); got != string(want) {
 		t.Fatalf("the draft holds\n%s\nwant the document's text\n%s", got, want)
 	}
@@ -59,10 +59,10 @@ func TestCheckerOpensWordFile(t *testing.T) {
 	}
 
 	// Once the draft is edited, findings go back to lines and columns.
-	if err := Do(tab, 5*time.Second, chromedp.SendKeys(chromedp.CSS("#checker-draft"), " ")); err != nil {
+	if err := Do(tab, Patience, chromedp.SendKeys(chromedp.CSS("#checker-draft"), " ")); err != nil {
 		t.Fatal(err)
 	}
-	waitFeedback(t, tab, 10*time.Second)
+	waitFeedback(t, tab, Patience)
 	if l := eval[string](t, tab, `document.querySelector(".checker-finding").textContent`); !strings.HasPrefix(l, "Line ") {
 		t.Errorf("after an edit, passage %q still names a paragraph", l)
 	}
@@ -77,11 +77,11 @@ func TestCheckerRefusesBadWordFile(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("not really Word"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Do(tab, 5*time.Second, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{bad})); err != nil {
+	if err := Do(tab, Patience, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{bad})); err != nil {
 		t.Fatal(err)
 	}
 	var status string
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(Patience); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		status = eval[string](t, tab, `document.getElementById("checker-status").textContent`)
 		if strings.Contains(status, "could not be opened") {
 			break
@@ -114,7 +114,7 @@ func TestCheckerDropWordFile(t *testing.T) {
 		const drop = new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true });
 		return !area.dispatchEvent(drop) && over.defaultPrevented;
 	})()`)
-	waitFeedback(t, tab, 10*time.Second)
+	waitFeedback(t, tab, Patience)
 	if got := eval[string](t, tab, `document.getElementById("checker-draft").value`); got != string(want) {
 		t.Errorf("the dropped document did not fill the draft: got %d bytes, want %d", len(got), len(want))
 	}

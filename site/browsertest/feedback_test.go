@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -139,7 +138,7 @@ func TestCheckerFeedback(t *testing.T) {
 		t.Errorf("axe on the drawn feedback: %s", v)
 	}
 	if path := os.Getenv("CHECKER_SCREENSHOT"); path != "" {
-		png, err := Run(tab, 10*time.Second, chromedp.FullScreenshot(100))
+		png, err := Run(tab, Patience, chromedp.FullScreenshot(100))
 		if err == nil {
 			err = os.WriteFile(path, png, 0o644)
 		}

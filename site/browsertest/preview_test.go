@@ -65,10 +65,10 @@ func previewServer(t *testing.T) (dir, url string, srv *preview.Server) {
 // previewOpen loads path and waits until its reload script is listening.
 func previewOpen(t *testing.T, tab *Tab, srv *preview.Server, url string, streams int) {
 	t.Helper()
-	if err := Do(tab, 15*time.Second, chromedp.Navigate(url)); err != nil {
+	if err := Do(tab, Patience, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("loading %s: %v", url, err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(Patience)
 	for srv.Hub().Len() < streams {
 		if time.Now().After(deadline) {
 			t.Fatal("the page never opened its event stream")
@@ -82,14 +82,14 @@ func previewOpen(t *testing.T, tab *Tab, srv *preview.Server, url string, stream
 // under it, as these pages are meant to.
 func previewWaitFor(t *testing.T, tab *Tab, what, expr string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(Patience)
 	for {
-		ok, err := Run(tab, 2*time.Second, chromedp.Evaluate[bool](expr))
+		ok, err := Run(tab, Patience, chromedp.Evaluate[bool](expr))
 		if err == nil && ok {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("waiting for %s: still false after 10s (last error: %v)", what, err)
+			t.Fatalf("waiting for %s: still false after %s (last error: %v)", what, Patience, err)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -109,7 +109,7 @@ func TestPreviewLiveReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Leave a mark the reload must wipe, to tell a reload from no change.
-	if _, err := Run(tab, 5*time.Second, chromedp.Evaluate[bool](`window.previewMark = true`)); err != nil {
+	if _, err := Run(tab, Patience, chromedp.Evaluate[bool](`window.previewMark = true`)); err != nil {
 		t.Fatal(err)
 	}
 	saved := time.Now()
@@ -118,7 +118,7 @@ func TestPreviewLiveReload(t *testing.T) {
 	}
 	previewWaitFor(t, tab, "the new text", `document.body.innerText.includes("A sentence added while the page was open.")`)
 	t.Logf("from saving the chapter to the new text in the browser: %s", time.Since(saved).Round(time.Millisecond))
-	if mark, _ := Run(tab, 5*time.Second, chromedp.Evaluate[bool](`window.previewMark === true`)); mark {
+	if mark, _ := Run(tab, Patience, chromedp.Evaluate[bool](`window.previewMark === true`)); mark {
 		t.Error("the page changed without reloading")
 	}
 
@@ -157,7 +157,7 @@ func TestPreviewKeepsScrollAndSwapsCSS(t *testing.T) {
 	previewOpen(t, tab, srv, url+"/using/", 1)
 	previewWaitFor(t, tab, "the long chapter", `document.body.innerText.includes("long enough to scroll")`)
 	previewOpen(t, tab, srv, url+"/using/", 1)
-	if _, err := Run(tab, 5*time.Second, chromedp.Evaluate[bool](`window.scrollTo(0, 1500); window.previewMark = true`)); err != nil {
+	if _, err := Run(tab, Patience, chromedp.Evaluate[bool](`window.scrollTo(0, 1500); window.previewMark = true`)); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(chapter, []byte(long+"\nThe last line, edited.\n"), 0o644); err != nil {
@@ -167,7 +167,7 @@ func TestPreviewKeepsScrollAndSwapsCSS(t *testing.T) {
 	previewWaitFor(t, tab, "the scroll position to return", `Math.abs(window.scrollY - 1500) < 5`)
 
 	previewOpen(t, tab, srv, url+"/using/", 1)
-	if _, err := Run(tab, 5*time.Second, chromedp.Evaluate[bool](`window.previewMark = true`)); err != nil {
+	if _, err := Run(tab, Patience, chromedp.Evaluate[bool](`window.previewMark = true`)); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "extra.css"), []byte("p { margin: 2em 0 }\n"), 0o644); err != nil {
@@ -175,7 +175,7 @@ func TestPreviewKeepsScrollAndSwapsCSS(t *testing.T) {
 	}
 	previewWaitFor(t, tab, "the stylesheets to be swapped",
 		`Array.from(document.querySelectorAll('link[rel="stylesheet"]')).every(l => l.href.includes("handbook-reload="))`)
-	if mark, _ := Run(tab, 5*time.Second, chromedp.Evaluate[bool](`window.previewMark === true`)); !mark {
+	if mark, _ := Run(tab, Patience, chromedp.Evaluate[bool](`window.previewMark === true`)); !mark {
 		t.Error("a stylesheet-only change reloaded the page")
 	}
 }
@@ -192,14 +192,14 @@ func TestPreviewCatchesUpAfterMissedRebuild(t *testing.T) {
 		for _, p := range patterns {
 			list = append(list, &network.BlockPattern{URLPattern: p, Block: true})
 		}
-		ctx, cancel := context.WithTimeout(tab.Ctx, 5*time.Second)
+		ctx, cancel := context.WithTimeout(tab.Ctx, Patience)
 		defer cancel()
 		if _, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: list}); err != nil {
 			t.Fatalf("blocking %v: %v", patterns, err)
 		}
 	}
 	block(url + "/_handbook/events")
-	if err := Do(tab, 15*time.Second, chromedp.Navigate(url+"/using/")); err != nil {
+	if err := Do(tab, Patience, chromedp.Navigate(url+"/using/")); err != nil {
 		t.Fatal(err)
 	}
 	chapter := filepath.Join(dir, "using.md")
@@ -211,7 +211,7 @@ func TestPreviewCatchesUpAfterMissedRebuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Wait for the rebuild; nobody is listening, so ask the server.
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(Patience)
 	for {
 		resp, err := http.Get(url + "/using/")
 		if err == nil {

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -41,7 +40,7 @@ func TestCheckerFollowsSettings(t *testing.T) {
 
 	// The guidance follows the settings.
 	tab := NewTab(t)
-	if err := Do(tab, 15*time.Second, chromedp.Navigate(root+"good-written-agreements/")); err != nil {
+	if err := Do(tab, Patience, chromedp.Navigate(root+"good-written-agreements/")); err != nil {
 		t.Fatal(err)
 	}
 	review := eval[string](t, tab, `(() => { const h = document.getElementById("review"); let s = ""; for (let n = h.nextElementSibling; n && !/^H[1-3]$/.test(n.tagName); n = n.nextElementSibling) s += n.textContent + "\n"; return s; })()`)

@@ -46,7 +46,7 @@ func checkerWasm(t testing.TB) *wasmbuild.Result {
 		if dir, err := os.UserCacheDir(); err == nil {
 			cache = filepath.Join(dir, "handbook", "wasm")
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		wasmOnce.res, wasmOnce.err = wasmbuild.Build(ctx, wasmbuild.Options{ModuleRoot: root, CacheDir: cache})
 	})
@@ -118,7 +118,7 @@ func handbookSite(t testing.TB, key siteKey) *builtSite {
 		} else {
 			opts.CheckerFiles = checkerWasm(t).Files
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		res, err := site.NewBuilder(opts).Build(ctx)
 		if err != nil {

@@ -112,7 +112,7 @@ func saveToReload(b *testing.B, dir, chapter string, checker bool) {
 		i++
 		t0 := time.Now()
 		write(b, dir, chapter, orig+fmt.Sprintf("\nEdit number %d.\n", i))
-		if ev := next(b, events, 10*time.Second); ev.Type != "reload" {
+		if ev := next(b, events, patience); ev.Type != "reload" {
 			b.Fatalf("got %+v, want reload", ev)
 		}
 		total += time.Since(t0)

@@ -69,7 +69,7 @@ func startServer(t testing.TB, ctx context.Context, srv *Server) *running {
 	done := make(chan error, 1)
 	go func() { done <- srv.Run(ctx, ln) }()
 	// No keep-alive, so the client leaves no goroutine behind for goleak.
-	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: patience}
 	stopped := false
 	stop := func() {
 		if stopped {
@@ -82,8 +82,8 @@ func startServer(t testing.TB, ctx context.Context, srv *Server) *running {
 			if err != nil {
 				t.Errorf("Run: %v", err)
 			}
-		case <-time.After(10 * time.Second):
-			t.Error("Run did not return within 10s of shutdown")
+		case <-time.After(patience):
+			t.Errorf("Run did not return within %s of shutdown", patience)
 		}
 	}
 	t.Cleanup(stop)
@@ -145,7 +145,7 @@ func (r *running) events(t testing.TB) <-chan Event {
 	t.Cleanup(func() { cancel(); <-finished })
 	// The stream is registered once its first comment has been flushed;
 	// wait for the hub to count it so no event is missed.
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(patience)
 	for r.srv.Hub().Len() == 0 && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)
 	}
@@ -182,3 +182,7 @@ func read(t testing.TB, dir, name string) string {
 	}
 	return string(b)
 }
+
+// patience is how long a test waits for something it expects: tests wait
+// for conditions, and a generous limit costs nothing when all is well.
+const patience = time.Minute

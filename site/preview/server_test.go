@@ -19,7 +19,7 @@ func TestEditReloads(t *testing.T) {
 		t.Fatalf("before the edit: got status %d (edited text present: %v), want 200 without it", code, strings.Contains(body, "Freshly edited"))
 	}
 	write(t, dir, "using.md", read(t, dir, "using.md")+"\nFreshly edited paragraph.\n")
-	ev := next(t, events, 5*time.Second)
+	ev := next(t, events, patience)
 	if ev.Type != "reload" || !strings.Contains(ev.Data, `"using.md"`) {
 		t.Fatalf("event: got %+v, want a reload naming using.md", ev)
 	}
@@ -37,7 +37,7 @@ func TestBrokenFrontMatterShowsErrorThenClears(t *testing.T) {
 	broken := strings.Replace(good, "weight: 10\n", "weight: 10\nnot_a_key: 1\n", 1)
 	write(t, dir, "using.md", broken)
 
-	ev := next(t, events, 5*time.Second)
+	ev := next(t, events, patience)
 	if ev.Type != "error" {
 		t.Fatalf("event after breaking the front matter: got %q, want error", ev.Type)
 	}
@@ -58,7 +58,7 @@ func TestBrokenFrontMatterShowsErrorThenClears(t *testing.T) {
 	}
 
 	write(t, dir, "using.md", good+"\nFixed again.\n")
-	if ev := next(t, events, 5*time.Second); ev.Type != "reload" {
+	if ev := next(t, events, patience); ev.Type != "reload" {
 		t.Fatalf("event after the fix: got %q, want reload", ev.Type)
 	}
 	if _, body := r.get(t, "/_handbook/status"); !strings.Contains(body, `"ok":true`) {
@@ -75,7 +75,7 @@ func TestCSSOnlyChangeSwapsStylesheets(t *testing.T) {
 	r := start(t, dir, io.Discard)
 	events := r.events(t)
 	write(t, dir, "extra.css", "body { color: navy }\n")
-	if ev := next(t, events, 5*time.Second); ev.Type != "css" {
+	if ev := next(t, events, patience); ev.Type != "css" {
 		t.Fatalf("event after a CSS-only change: got %q, want css", ev.Type)
 	}
 	if _, body := r.get(t, "/extra.css"); !strings.Contains(body, "navy") {
@@ -99,13 +99,13 @@ func TestManyWritesEndInFinalState(t *testing.T) {
 		write(t, dir, "using.md", good+fmt.Sprintf("\nVersion %d of the text.\n", i))
 	}
 	final := fmt.Sprintf("Version %d of the text.", writes)
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(patience)
 	for {
 		if _, body := r.get(t, "/using/"); strings.Contains(body, final) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("10s after the last write the page still lacks %q", final)
+			t.Fatalf("%s after the last write the page still lacks %q", patience, final)
 		}
 		select {
 		case <-events:
@@ -131,7 +131,7 @@ func TestShutdownEndsStreams(t *testing.T) {
 	r.stop()
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
+	case <-time.After(patience):
 		t.Fatal("the event stream stayed open after shutdown")
 	}
 }
@@ -149,7 +149,7 @@ func TestFirstBuildFailsThenRecovers(t *testing.T) {
 	}
 	events := r.events(t)
 	write(t, dir, "using.md", good)
-	if ev := next(t, events, 5*time.Second); ev.Type != "reload" {
+	if ev := next(t, events, patience); ev.Type != "reload" {
 		t.Fatalf("event after the fix: got %q, want reload", ev.Type)
 	}
 	if code, _ := r.get(t, "/using/"); code != 200 {
