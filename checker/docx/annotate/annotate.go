@@ -1,15 +1,16 @@
 // Package annotate writes the checker's feedback into a Word document as
 // comments, the way a manager reviews a draft: each finding and flag in
 // the margin beside the words it is about, and one comment at the top with
-// the summary, the flags and the checklist items that need work, each with
-// the address of its guidance.
+// the summary, the flags, the screening questions and the checklist items
+// that need work, each with the address of its guidance.
 //
 // The page's WebAssembly module and `handbook check --annotate` both call
 // it, so that the same document, settings and date give the same bytes.
 package annotate
 
 import (
-	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"handbook/checker"
 	"handbook/checker/docx"
@@ -39,6 +40,11 @@ func Word(data []byte, opts Options) ([]byte, error) {
 // Text builds a plain Word document from a pasted draft (docx.FromText),
 // checks it and returns it with the feedback as comments.
 func Text(text string, opts Options) ([]byte, error) {
+	if strings.IndexByte(text, 0) >= 0 || !utf8.ValidString(text) {
+		// Refused as the checker refuses it, not cleaned into a document.
+		_, err := checker.Check(text, opts.Check)
+		return nil, err
+	}
 	d, err := docx.Read(docx.FromText(text), docx.Limits{})
 	if err != nil {
 		return nil, err
@@ -83,7 +89,13 @@ func Comments(r *checker.Report, d *docx.Document, guidance string) []docx.Comme
 		}
 		notes = append(notes, docx.Comment{Start: f.Start, End: f.End, Text: text})
 	}
-	slices.SortStableFunc(notes, func(a, b docx.Comment) int { return a.Start - b.Start })
+	// Into text order, flags first where they start with a finding
+	// (insertion sort: slices.SortStableFunc costs the page 2 KB).
+	for i := 1; i < len(notes); i++ {
+		for j := i; j > 0 && notes[j].Start < notes[j-1].Start; j-- {
+			notes[j], notes[j-1] = notes[j-1], notes[j]
+		}
+	}
 	return append([]docx.Comment{top}, notes...)
 }
 
@@ -94,6 +106,16 @@ func overview(r *checker.Report, guidance string) []string {
 		out = append(out, "Situations in which the guidance says not to use a written agreement:")
 		for _, f := range r.Flags {
 			out = append(out, "• "+f.Title+". "+f.Message+" Guidance: "+guidance+f.Guidance)
+		}
+	}
+	if len(r.Screening) > 0 {
+		out = append(out, "Questions only you can answer (a text cannot show everything):")
+		for _, q := range r.Screening {
+			answer := "not answered yet"
+			if q.Answer == checker.AnswerYes || q.Answer == checker.AnswerNo {
+				answer = "answered " + q.Answer
+			}
+			out = append(out, "• "+q.Question+" ("+answer+") Guidance: "+guidance+flagGuidance(q.ID))
 		}
 	}
 	first := true
@@ -112,6 +134,16 @@ func overview(r *checker.Report, guidance string) []string {
 		out = append(out, "• "+c.Title+" ("+word+"). "+c.Message+" Guidance: "+guidance+c.Guidance)
 	}
 	return out
+}
+
+// flagGuidance is where the guidance on a flag is.
+func flagGuidance(id string) string {
+	for _, rule := range checker.Rules() {
+		if rule.ID == id && rule.Kind == checker.RuleFlag {
+			return rule.Guidance
+		}
+	}
+	return ""
 }
 
 func severityWord(s string) string {
