@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,19 +55,6 @@ type errs struct{ list ErrorList }
 
 func (c *errs) add(file string, line int, format string, args ...any) {
 	c.list = append(c.list, &Error{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
-}
-
-func (c *errs) addErr(err error) {
-	var e *Error
-	var l ErrorList
-	switch {
-	case errors.As(err, &l):
-		c.list = append(c.list, l...)
-	case errors.As(err, &e):
-		c.list = append(c.list, e)
-	default:
-		c.list = append(c.list, &Error{Message: err.Error()})
-	}
 }
 
 // err returns the sorted list, or nil when empty.

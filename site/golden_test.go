@@ -16,7 +16,7 @@ import (
 // the theme or the checker's scripts change.
 var fingerprint = regexp.MustCompile(`\.[0-9a-f]{8}\.(css|js|svg|wasm)\b`)
 
-var checkerBody = regexp.MustCompile(`(?s)(<div id="checker").*?(</div>\s*</article>)`)
+var checkerBody = regexp.MustCompile(`(?s)(<div id="checker").*?(</div>\s*<div class="checker-about">)`)
 
 func normaliseFingerprints(b []byte) []byte { return fingerprint.ReplaceAll(b, []byte(".HASH.$1")) }
 

@@ -8,10 +8,12 @@
 // It registers two functions on the global object (the page's Web Worker):
 //
 //	handbookConfigure(settingsText) → "" or an error message
-//	handbookCheck(text)             → the report's JSON, or a refusal object
+//	handbookCheck(text, answers)    → the report's JSON, or a refusal object
 //	handbookReadDocx(bytes)         → {text, parts: [{start, end, label}]} or {error}
 //
-// settingsText is checker.EncodeSettings' format; without a call to
+// answers, optional, maps a screening question's id (a flag id) to "yes"
+// or "no", as `handbook check --answer` does. settingsText is
+// checker.EncodeSettings' format; without a call to
 // handbookConfigure the checker's defaults apply. A refusal is
 // {"refused":true,"reason":"…","offset":N}, with the byte offset of the
 // first bad byte. handbookReadDocx takes a Word document's bytes (a
@@ -46,7 +48,16 @@ func main() {
 		if len(args) < 1 || args[0].Type() != js.TypeString {
 			return refusal("the checker wants text", 0)
 		}
-		report, err := checker.Check(args[0].String(), opts)
+		o := opts
+		if len(args) > 1 && args[1].Type() == js.TypeObject {
+			o.Answers = map[string]string{}
+			for _, r := range checker.Rules() {
+				if v := args[1].Get(r.ID); r.Kind == checker.RuleFlag && v.Type() == js.TypeString {
+					o.Answers[r.ID] = v.String()
+				}
+			}
+		}
+		report, err := checker.Check(args[0].String(), o)
 		if err != nil {
 			// A type assertion, not errors.As: Check returns the
 			// *RefusedError itself, and errors.As would link reflection

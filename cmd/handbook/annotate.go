@@ -13,7 +13,6 @@ import (
 	"handbook/checker"
 	"handbook/checker/docx"
 	"handbook/checker/docx/annotate"
-	"handbook/site"
 )
 
 // annotateFlag adds check's --annotate DIR.
@@ -25,15 +24,11 @@ func annotateFlag(fl *flag.FlagSet) *string {
 var annotateNow = time.Now
 
 // writeAnnotated writes one annotated copy per checked input into dir,
+// with guidance addresses under guidance (the handbook's address, or ""),
 // keeping each input's folders below the current one, and returns the
 // exit status it calls for: 2 when a copy cannot be made or written.
 // A copy is written whole or not at all, and never over an input.
-func writeAnnotated(dir string, results []checked, opts checker.Options, contentDir string, stderr io.Writer) int {
-	guidance, err := guidanceBase(contentDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "handbook check: %v\n", err)
-		return exitUsage
-	}
+func writeAnnotated(dir string, results []checked, opts checker.Options, guidance string, stderr io.Writer) int {
 	a := annotate.Options{Check: opts, Date: annotateNow().UTC().Format("2006-01-02T15:04:05Z"), Guidance: guidance}
 	inputs := map[string]bool{}
 	for _, res := range results {
@@ -121,22 +116,4 @@ func writeWhole(name string, data []byte) error {
 		return unwrapPathError(err)
 	}
 	return nil
-}
-
-// guidanceBase is the handbook's address when its settings give one
-// (base_url: https://…), for full guidance addresses in the comments;
-// otherwise the paths stay relative to the handbook.
-func guidanceBase(contentDir string) (string, error) {
-	fsys, where, err := contentFS(contentDir)
-	if err != nil {
-		return "", err
-	}
-	s, err := site.LoadSettings(fsys)
-	if err != nil {
-		return "", fmt.Errorf("settings in %s: %w", where, err)
-	}
-	if strings.HasPrefix(s.BaseURL, "http://") || strings.HasPrefix(s.BaseURL, "https://") {
-		return strings.TrimSuffix(s.BaseURL, "/") + "/", nil
-	}
-	return "", nil
 }

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -69,6 +68,7 @@ func expandInputs(args []string) ([]string, []error) {
 type checked struct {
 	file   string
 	report *checker.Report
+	text   string         // the text checked, for the positions and quotes of the text output
 	doc    *docx.Document // the Word document's parts, when the input was one
 	err    error
 }
@@ -105,7 +105,7 @@ func checkOne(file string, read func(string) (string, *docx.Document, error), op
 	if err != nil {
 		return checked{file: file, err: err}
 	}
-	return checked{file: file, report: r, doc: doc}
+	return checked{file: file, report: r, text: text, doc: doc}
 }
 
 // criterionIDs are every criterion in report order, for the CSV columns.
@@ -160,91 +160,4 @@ func writeCSV(w io.Writer, results []checked) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// writeSummary prints totals across all files: per criterion, how many of
-// the documents it applies to have it met, partly or missing; per flag, how
-// many raise it; and how many files were refused.
-func writeSummary(w io.Writer, results []checked) {
-	kinds := map[string]int{}
-	counts := map[string]map[string]int{}
-	applies := map[string]int{}
-	flags := map[string]int{}
-	refused := 0
-	for _, res := range results {
-		if res.err != nil {
-			refused++
-			continue
-		}
-		kinds[res.report.Kind]++
-		for _, c := range res.report.Criteria {
-			if counts[c.ID] == nil {
-				counts[c.ID] = map[string]int{}
-			}
-			counts[c.ID][c.Status]++
-			applies[c.ID]++
-		}
-		for _, f := range res.report.Flags {
-			flags[f.ID]++
-		}
-	}
-	judged := len(results) - refused
-	fmt.Fprintf(w, "Summary of %d file(s): %d agreement(s), %d undertaking(s), %d safety plan(s), %d not recognised, %d refused\n",
-		len(results), kinds[checker.KindAgreement], kinds[checker.KindUndertaking], kinds[checker.KindSafetyPlan], kinds[checker.KindUnknown], refused)
-	if judged == 0 {
-		return
-	}
-	writeMostMissing(w, counts, applies)
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-16s %8s %8s %8s %8s\n", "criterion", "judged", "met", "partly", "missing")
-	for _, r := range checker.Rules() {
-		n := applies[r.ID]
-		if r.Kind != checker.RuleCriterion || n == 0 {
-			continue
-		}
-		c := counts[r.ID]
-		fmt.Fprintf(w, "%-16s %8d %8s %8s %8s\n", r.ID, n, pct(c[checker.StatusMet], n), pct(c[checker.StatusPartly], n), pct(c[checker.StatusMissing], n))
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-24s %8s\n", "flag", "raised")
-	for _, r := range checker.Rules() {
-		if r.Kind != checker.RuleFlag {
-			continue
-		}
-		fmt.Fprintf(w, "%-24s %8s\n", r.ID, pct(flags[r.ID], judged))
-	}
-}
-
-func pct(n, of int) string {
-	if of == 0 {
-		return "-"
-	}
-	return fmt.Sprintf("%d%%", (n*100+of/2)/of)
-}
-
-// writeMostMissing leads the summary with what a team manager acts on:
-// the criteria most often missing outright, in words ("62% missing: Clear
-// about when it will be reviewed").
-func writeMostMissing(w io.Writer, counts map[string]map[string]int, applies map[string]int) {
-	type gap struct {
-		rule    checker.Rule
-		missing int
-	}
-	var gaps []gap
-	for _, r := range checker.Rules() {
-		if r.Kind == checker.RuleCriterion && counts[r.ID][checker.StatusMissing] > 0 {
-			gaps = append(gaps, gap{r, counts[r.ID][checker.StatusMissing]})
-		}
-	}
-	sort.SliceStable(gaps, func(i, j int) bool {
-		return gaps[i].missing*applies[gaps[j].rule.ID] > gaps[j].missing*applies[gaps[i].rule.ID]
-	})
-	if len(gaps) == 0 {
-		return
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Most often missing:")
-	for _, g := range gaps[:min(5, len(gaps))] {
-		fmt.Fprintf(w, "  %4s of %d: %s\n", pct(g.missing, applies[g.rule.ID]), applies[g.rule.ID], g.rule.Title)
-	}
 }

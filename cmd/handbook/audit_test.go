@@ -146,7 +146,7 @@ func TestCheckWordSameAsText(t *testing.T) {
 	if fromStdin != fromText {
 		t.Error("a Word document on standard input is not read as one")
 	}
-	_, out, _ := runCmd(t, "", "check", wordFixture)
+	_, out, _ := runCmd(t, "", "check", "--verbose", wordFixture)
 	if !strings.Contains(out, wordFixture+": paragraph ") {
 		t.Errorf("text output does not name paragraphs:\n%s", out)
 	}
@@ -165,7 +165,12 @@ func TestCheckSummary(t *testing.T) {
 	if code != exitFail || errs != "" {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
-	for _, want := range []string{"Summary of 4 file(s): 4 agreement(s)", "\nplans                   4      25%       0%      75%", "Most often missing:\n", "75% of 4: Built on an existing plan"} {
+	for _, want := range []string{
+		"4 files checked: 4 agreements.\n",
+		"\nMost often missing:\n  Specific: who does what, in words that cannot be misread: missing in 3 of 4 (75%)\n      " + filepath.Join(dir, "weak0.txt") + "\n",
+		"\n       1      0       3  Built on an existing plan\n",
+		"No situation where a written agreement should not be used was found.",
+	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}

@@ -59,12 +59,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: unexpected argument %q\n", fl.Arg(0))
 		return exitUsage
 	}
+	start := time.Now()
 	fsys, where, err := contentFS(*contentDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return exitUsage
 	}
-	wasmFiles, unavailable, err := checkerWasm(context.Background())
+	wasmFiles, unavailable, err := checkerLoader(stdout)(context.Background())
 	if err != nil {
 		// Not fatal: the rest of the handbook is still worth building.
 		fmt.Fprintf(stderr, "warning: checker page: %v\n", err)
@@ -77,8 +78,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		CheckerUnavailable: unavailable,
 		Today:              time.Now().UTC().Format("2006-01-02"),
 	})
+	done := stepper(stdout)("building the handbook from " + where)
 	res, err := b.Build(context.Background())
 	if err != nil {
+		done("failed")
 		var list site.ErrorList
 		if errors.As(err, &list) {
 			for _, e := range list {
@@ -90,14 +93,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return exitFail
 	}
+	done(fmt.Sprintf("%d pages", res.Pages))
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(where, w))
 	}
+	done = stepper(stdout)("writing " + filepath.ToSlash(filepath.Clean(*out)) + "/")
 	if err := res.WriteDir(*out); err != nil {
+		done("failed")
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "built %d pages in %s → %s/\n", res.Pages, res.Duration.Round(time.Millisecond), filepath.ToSlash(filepath.Clean(*out)))
+	done(fmt.Sprintf("%d files", len(res.Files)))
+	fmt.Fprintf(stdout, "built %d pages in %s → %s/\n", res.Pages, time.Since(start).Round(time.Millisecond), filepath.ToSlash(filepath.Clean(*out)))
 	return exitOK
 }
 

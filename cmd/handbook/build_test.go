@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"handbook/site/checkerwasm"
 )
 
 func TestBuildCommand(t *testing.T) {
@@ -85,5 +87,15 @@ func TestStatusCommand(t *testing.T) {
 	stdout.Reset()
 	if code := run([]string{"status", "--help"}, &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), "Usage: handbook status") {
 		t.Errorf("status --help: exit %d, %q", code, stdout.String())
+	}
+}
+
+func TestVersionCommand(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"version"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if want := "checker: sources " + checkerwasm.SourceHash() + ", built with go1."; !strings.Contains(stdout.String(), want) {
+		t.Errorf("got %q, want it to contain %q", stdout.String(), want)
 	}
 }

@@ -60,11 +60,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	format := fl.String("format", "text", "output format: text, json or csv (one row per file)")
-	summary := fl.Bool("summary", false, "print totals per criterion and flag across all files (instead of each report, for text)")
+	summary := fl.Bool("summary", false, "print the files behind each flag, the checks most often missing and totals per check (instead of each report, for text)")
+	verbose := fl.Bool("verbose", false, "text: also list the checks that are met and the notes on long sentences")
+	answers := answerFlag{}
+	fl.Var(answers, "answer", "the answer to a screening question, as `ID=yes` or ID=no (repeatable; see handbook rules for the ids)")
 	contentDir := fl.String("content", "", "handbook folder whose checker settings to use (default ./content when it exists, else the embedded handbook)")
 	annotateDir := annotateFlag(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json|csv] [--summary] [--content DIR] [--annotate DIR] FILE|DIR... | -")
+		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json|csv] [--summary] [--verbose] [--answer ID=yes|no]... [--content DIR] [--annotate DIR] FILE|DIR... | -")
 		fmt.Fprintln(fl.Output())
 		fmt.Fprintln(fl.Output(), "Checks each written agreement or undertaking against the handbook's guidance.")
 		fmt.Fprintln(fl.Output(), "Folders are searched for .txt, .md and .docx files; \"-\" reads standard input.")
@@ -84,12 +87,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return exitUsage
 	}
-	settings, err := checkerSettings(*contentDir)
+	settings, err := handbookSettings(*contentDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook check: %v\n", err)
 		return exitUsage
 	}
-	opts := checker.Options{Settings: settings}
+	opts := checker.Options{Settings: settings.Checker, Answers: answers}
+	style := textStyle{colour: useColour(stdout), verbose: *verbose}
+	if strings.HasPrefix(settings.BaseURL, "http://") || strings.HasPrefix(settings.BaseURL, "https://") {
+		style.guide = strings.TrimSuffix(settings.BaseURL, "/") + "/"
+	}
 
 	files, errs := expandInputs(fl.Args())
 	code := exitOK
@@ -101,12 +108,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	results := checkAll(files, read, opts)
 
 	var reports [][]byte
-	colour := useColour(stdout)
-	printed := 0
+	var total tally
+	refused := 0
 	for _, res := range results {
 		if res.err != nil {
 			fmt.Fprintf(stderr, "handbook check: %s: %v\n", displayName(res.file), res.err)
 			code = exitUsage
+			refused++
 			continue
 		}
 		if c := reportExit(res.report); c > code && code != exitUsage {
@@ -116,11 +124,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		case *format == "json":
 			reports = append(reports, res.report.JSON())
 		case *format == "text" && !*summary:
-			if printed > 0 {
-				fmt.Fprintln(stdout)
-			}
-			writeTextReport(stdout, displayName(res.file), res.report, res.doc, colour)
-			printed++
+			writeTextReport(stdout, displayName(res.file), res.text, res.report, res.doc, style, &total)
 		}
 	}
 	switch *format {
@@ -140,13 +144,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			fmt.Fprintln(stdout, "]")
 		}
+	case "text":
+		if !*summary {
+			writeTotal(stdout, total, refused)
+		}
 	case "csv":
 		if err := writeCSV(stdout, results); err != nil {
 			fmt.Fprintf(stderr, "handbook check: writing CSV: %v\n", err)
 			return exitUsage
 		}
 	}
-	if *annotateDir != "" && writeAnnotated(*annotateDir, results, opts, *contentDir, stderr) != exitOK {
+	if *annotateDir != "" && writeAnnotated(*annotateDir, results, opts, style.guide, stderr) != exitOK {
 		code = exitUsage
 	}
 	if *summary {
@@ -160,19 +168,20 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// checkerSettings loads the checker block of the handbook's settings, from
-// the same content folder `handbook build` would use, so that the command
-// and the handbook's checker page judge by the same rules.
-func checkerSettings(dir string) (checker.Settings, error) {
+// handbookSettings loads the handbook's settings from the same content
+// folder `handbook build` would use, so that the command and the
+// handbook's checker page judge by the same rules, and guidance links can
+// be full addresses when the handbook has one.
+func handbookSettings(dir string) (site.Settings, error) {
 	fsys, where, err := contentFS(dir)
 	if err != nil {
-		return checker.Settings{}, err
+		return site.Settings{}, err
 	}
 	s, err := site.LoadSettings(fsys)
 	if err != nil {
-		return checker.Settings{}, fmt.Errorf("settings in %s: %w", where, err)
+		return site.Settings{}, fmt.Errorf("settings in %s: %w", where, err)
 	}
-	return s.Checker, nil
+	return s, nil
 }
 
 func displayName(name string) string {
@@ -209,99 +218,3 @@ func useColour(w io.Writer) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
-
-const (
-	ansiReset  = "\x1b[0m"
-	ansiBold   = "\x1b[1m"
-	ansiRed    = "\x1b[31m"
-	ansiGreen  = "\x1b[32m"
-	ansiYellow = "\x1b[33m"
-)
-
-// statusMark gives each status a mark and a word, so colour is never the
-// only signal.
-func statusMark(status string) (mark, word, colour string) {
-	switch status {
-	case checker.StatusMet:
-		return "✓", "met", ansiGreen
-	case checker.StatusPartly:
-		return "~", "partly", ansiYellow
-	case checker.StatusMissing:
-		return "✗", "missing", ansiRed
-	}
-	return "-", "n/a", ""
-}
-
-// writeTextReport prints findings like a linter (file:line:col: severity:
-// message [rule]), then the checklist, then the flags and the summary.
-//
-// For a Word document, a finding names its paragraph or table cell
-// instead of a line and column of text the reader never saw.
-func writeTextReport(w io.Writer, name string, r *checker.Report, doc *docx.Document, colour bool) {
-	paint := func(c, s string) string {
-		if !colour || c == "" {
-			return s
-		}
-		return c + s + ansiReset
-	}
-	for _, f := range r.Findings {
-		sev := f.Severity
-		switch sev {
-		case checker.SeverityError:
-			sev = paint(ansiRed, sev)
-		case checker.SeverityWarning:
-			sev = paint(ansiYellow, sev)
-		}
-		if doc != nil {
-			where := fmt.Sprintf("line %d", f.Line)
-			if p, ok := doc.PartAt(f.Start); ok {
-				where = p.Label
-			}
-			fmt.Fprintf(w, "%s: %s: %s: %s [%s]\n", name, where, sev, f.Message, f.Rule)
-			continue
-		}
-		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", name, f.Line, f.Column, sev, f.Message, f.Rule)
-	}
-	if len(r.Findings) > 0 {
-		fmt.Fprintln(w)
-	}
-	fmt.Fprintf(w, "%s: %s\n", paint(ansiBold, name), kindName(r.Kind))
-	if len(r.Flags) > 0 {
-		fmt.Fprintln(w)
-		for _, f := range r.Flags {
-			fmt.Fprintf(w, "  %s %s\n", paint(ansiRed, "! FLAG"), paint(ansiBold, f.Title))
-			fmt.Fprintf(w, "    %s\n", f.Message)
-			fmt.Fprintf(w, "    see %s\n", f.Guidance)
-		}
-	}
-	if len(r.Criteria) > 0 {
-		fmt.Fprintln(w)
-		width := 0
-		for _, c := range r.Criteria {
-			width = max(width, len([]rune(c.Title)))
-		}
-		for _, c := range r.Criteria {
-			mark, word, col := statusMark(c.Status)
-			fmt.Fprintf(w, "  %s %-8s %s\n", paint(col, mark), paint(col, word), c.Title)
-			if c.Status != checker.StatusMet {
-				fmt.Fprintf(w, "             %s\n", c.Message)
-			}
-		}
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, r.Summary)
-}
-
-func kindName(kind string) string {
-	switch kind {
-	case checker.KindAgreement:
-		return "written agreement"
-	case checker.KindUndertaking:
-		return "written undertaking"
-	case checker.KindSafetyPlan:
-		return "safety plan"
-	}
-	return "not an agreement or undertaking"
-}
-
-var _ = strings.TrimSpace

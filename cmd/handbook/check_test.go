@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -58,28 +59,130 @@ func TestCheckCommandExitStatus(t *testing.T) {
 
 func TestCheckCommandText(t *testing.T) {
 	t.Setenv("NO_COLOR", "1")
-	code, out, _ := runCmd(t, "", "check", samples+"p02-vague-supervision.txt")
+	file := samples + "p02-vague-supervision.txt"
+	code, out, _ := runCmd(t, "", "check", file)
 	if code != exitFail {
 		t.Errorf("exit: got %d, want 1", code)
 	}
 	for _, want := range []string{
-		samples + "p02-vague-supervision.txt:12:38: warning: \"supervised\" is not defined here",
-		"[vague-term]",
-		"✗ missing  Built on an existing plan",
-		"~ partly   Clear about its aim",
-		"✓ met      Signed and dated by everyone",
-		"11 of 15 checks need work.",
+		file + ":12:38: warning: \"supervised\" is not defined here",
+		"[vague-term]\n",
+		file + ": missing: Built on an existing plan: ",
+		": partly: Clear about its aim: ",
+		"\n11 problems: 0 flags, 4 missing, 7 partly; ",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Contains(out, "\x1b[") {
-		t.Error("colour escapes written to a non-terminal")
+	for _, not := range []string{"\x1b[", "met: ", "Paste", "info: ", "see "} {
+		if strings.Contains(out, not) {
+			t.Errorf("output holds %q without --verbose:\n%s", not, out)
+		}
 	}
+	if !strings.HasSuffix(out, "on passages.\n") {
+		t.Errorf("output does not end with the total line:\n%s", out)
+	}
+
+	_, out, _ = runCmd(t, "", "check", "--verbose", file)
+	for _, want := range []string{file + ": met: Signed and dated by everyone [signed]\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--verbose output lacks %q:\n%s", want, out)
+		}
+	}
+
+	// A flag comes first, with its line and a quote of its words.
 	_, out, _ = runCmd(t, "", "check", samples+"p05-condition-of-return.txt")
-	if !strings.Contains(out, "! FLAG Coercion") {
-		t.Errorf("flag not shown:\n%s", out)
+	first, _, _ := strings.Cut(out, "\n")
+	if !strings.Contains(first, ": flag: Coercion") || !strings.Contains(first, "“") || !strings.HasSuffix(first, "[coercion]") {
+		t.Errorf("first line is not the flag with its quote:\n%s", out)
+	}
+}
+
+// TestCheckCommandTextLines: every problem line has the linter's shape,
+// file[:line:col]: severity: message [rule], and a folder ends with one
+// total line.
+func TestCheckCommandTextLines(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	dir := t.TempDir()
+	for _, name := range []string{"p01-questions-good.txt", "p02-vague-supervision.txt", "p05-condition-of-return.txt", "p08-visit-email.txt"} {
+		b, err := os.ReadFile(samples + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	}
+	_, out, _ := runCmd(t, "", "check", dir)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	shape := regexp.MustCompile(`^` + regexp.QuoteMeta(dir) + `/p0\d-[a-z-]+\.txt(:\d+:\d+)?: (flag|missing|partly|error|warning): .+ \[[a-z_-]+\]$`)
+	for _, l := range lines[:len(lines)-2] {
+		if !shape.MatchString(l) {
+			t.Errorf("not a linter line: %q", l)
+		}
+		if strings.Contains(l, "p01-questions-good") {
+			t.Errorf("a file with no problems is listed: %q", l)
+		}
+	}
+	if total := lines[len(lines)-1]; !regexp.MustCompile(`^\d+ problems in 3 of 4 files: 1 flag, \d+ missing, \d+ partly; \d+ notes on passages; 1 file not recognised as an agreement or undertaking\.$`).MatchString(total) {
+		t.Errorf("total line: %q", total)
+	}
+}
+
+// TestCheckCommandGuidance: with a full address in the settings, each
+// problem names its guidance there.
+func TestCheckCommandGuidance(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "handbook.yaml"), []byte("title: T\nbase_url: https://example.org/handbook/\n"), 0o644)
+	_, out, errs := runCmd(t, "", "check", "--content", dir, samples+"p02-vague-supervision.txt")
+	if !strings.Contains(out, "\n    see https://example.org/handbook/good-written-agreements/#plans\n") {
+		t.Errorf("no full guidance address (stderr %q):\n%s", errs, out)
+	}
+}
+
+// TestCheckCommandAnswers: --answer takes yes or no for a known screening
+// question and refuses anything else with a message naming it.
+func TestCheckCommandAnswers(t *testing.T) {
+	good := samples + "p01-questions-good.txt"
+	tests := []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"--answer", "domestic_abuse=no", "--answer", "coercion=NO"}, exitOK, ""},
+		{[]string{"--answer", "abuse=no"}, exitUsage, `there is no screening question "abuse" (the questions are domestic_abuse, `},
+		{[]string{"--answer", "coercion=maybe"}, exitUsage, `the answer must be yes or no, not "maybe"`},
+		{[]string{"--answer", "coercion"}, exitUsage, "write it as ID=yes or ID=no"},
+		{[]string{"--answer", "coercion=yes", "--answer", "coercion=no"}, exitUsage, "coercion is already answered yes"},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, _, errs := runCmd(t, "", append(append([]string{"check"}, tc.args...), good)...)
+			if code != tc.code && !(tc.code == exitOK && code == exitFail) {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tc.code, errs)
+			}
+			if tc.says != "" && !strings.Contains(errs, tc.says) {
+				t.Errorf("stderr lacks %q:\n%s", tc.says, errs)
+			}
+		})
+	}
+
+	// A yes raises the flag; the command says which questions are open.
+	code, out, _ := runCmd(t, "", "check", "--answer", "domestic_abuse=yes", good)
+	if code != exitFail || !strings.Contains(out, good+": flag: Domestic abuse") {
+		t.Errorf("a yes did not raise the flag (exit %d):\n%s", code, out)
+	}
+	if !strings.Contains(out, "Screening questions not answered for 1 file: case_closure, coercion,") {
+		t.Errorf("open questions not named:\n%s", out)
+	}
+	_, out, _ = runCmd(t, "", "check", good)
+	if !strings.HasPrefix(out, "Screening questions not answered for 1 file: domestic_abuse, ") || !strings.HasSuffix(out, "\nNo problems found in the text of 1 file.\n") {
+		t.Errorf("a clean text with open questions:\n%s", out)
+	}
+	// The JSON carries the answers, as the page's does.
+	_, out, _ = runCmd(t, "", "check", "--format", "json", "--answer", "coercion=no", good)
+	if !strings.Contains(out, `{"id":"coercion","question":`) || !strings.Contains(out, `"answer":"no"`) {
+		t.Errorf("JSON lacks the answer:\n%s", out)
 	}
 }
 

@@ -90,7 +90,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		Content: fsys,
 		Where:   where,
 		Watch:   watch,
-		Checker: checkerWasm,
+		Checker: checkerLoader(stdout),
 		Today:   time.Now().UTC().Format("2006-01-02"),
 		Log:     stdout,
 	})

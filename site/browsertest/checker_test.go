@@ -130,8 +130,8 @@ func TestCheckerMatchesCommand(t *testing.T) {
 			if got, want := eval[string](t, tab, `handbookChecker.report`), checkJSON(t, value); got != want {
 				t.Errorf("page report differs from the command's JSON\n got: %s\nwant: %s", got, want)
 			}
-			if mirror := eval[string](t, tab, `document.getElementById("checker-mirror").textContent`); mirror != value {
-				t.Errorf("the marked-up draft is not the draft (%d bytes, want %d)", len(mirror), len(value))
+			if marks := eval[string](t, tab, `document.getElementById("checker-marks").textContent`); marks != value+"\u200b" {
+				t.Errorf("the marks layer is not the draft (%d bytes, want %d)", len(marks), len(value))
 			}
 			// The same bytes as the file, CRLF and all, through the worker.
 			rawJSON, _ := json.Marshal(raw)
@@ -178,8 +178,8 @@ func TestCheckerHostileDraft(t *testing.T) {
 	if n := eval[int](t, tab, `document.querySelectorAll("#checker img, #checker svg, #checker b, #checker-results script").length`); n != 0 {
 		t.Errorf("the draft's markup became %d elements, want 0", n)
 	}
-	if got := eval[string](t, tab, `document.getElementById("checker-mirror").textContent`); got != hostile {
-		t.Errorf("marked-up draft: got %q, want the draft as text", got)
+	if got := eval[string](t, tab, `document.getElementById("checker-marks").textContent`); got != hostile+"\u200b" {
+		t.Errorf("marks layer: got %q, want the draft as text", got)
 	}
 	if got := eval[string](t, tab, `document.getElementById("checker-draft").value`); got != hostile {
 		t.Errorf("text area: got %q, want the draft as text", got)
@@ -223,8 +223,8 @@ func TestCheckerOffsets(t *testing.T) {
 	}
 }
 
-// TestCheckerPassages follows every finding's link to its passage: focus
-// moves to a mark that begins the finding's text.
+// TestCheckerPassages chooses every note's quote: its words are selected
+// in the text area, where they can be changed at once.
 func TestCheckerPassages(t *testing.T) {
 	_, url := checkerSite(t, siteOptions{})
 	tab, _ := openChecker(t, url)
@@ -244,14 +244,12 @@ func TestCheckerPassages(t *testing.T) {
 				break
 			}
 			got := eval[string](t, tab, fmt.Sprintf(`(() => {
-				const b = document.querySelectorAll(".checker-finding-link")[%d];
-				b.click();
-				const a = document.activeElement;
-				return a && a.closest("#checker-mirror") ? a.textContent : "focus did not move to the draft";
+				document.querySelector("#checker-note-f-%d .checker-quote").click();
+				const d = document.activeElement;
+				return d && d.id === "checker-draft" ? d.value.slice(d.selectionStart, d.selectionEnd) : "focus did not move to the draft";
 			})()`, i))
-			want := text[f.Start:f.End]
-			if got == "" || !strings.HasPrefix(want, got) {
-				t.Errorf("%s finding %d: focus on %q, want the start of %q", name, i, got, want)
+			if want := text[f.Start:f.End]; got != want {
+				t.Errorf("%s finding %d: selected %q, want %q", name, i, got, want)
 			}
 			checked++
 		}
@@ -361,13 +359,13 @@ func TestCheckerAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	var order []string
-	for range 6 {
+	for range 4 {
 		if err := Do(tab, Patience, chromedp.KeyEvent("\t")); err != nil {
 			t.Fatal(err)
 		}
 		order = append(order, eval[string](t, tab, `document.activeElement.id`))
 	}
-	want := []string{"checker-file", "checker-keep", "checker-check", "checker-copy", "checker-print", "checker-clear"}
+	want := []string{"checker-file", "checker-keep", "checker-check", "checker-clear"}
 	if !slices.Equal(order, want) {
 		t.Errorf("keyboard order: got %q, want %q", order, want)
 	}
@@ -425,14 +423,14 @@ func TestCheckerPrint(t *testing.T) {
 	}
 	shown := eval[map[string]bool](t, tab, `(() => {
 		const out = {};
-		for (const sel of ["#checker-mirror", ".checker-checklist-section", "#checker-draft", ".checker-actions", "#checker-privacy", "h1", ".checker-findings", ".checker-stats"]) {
+		for (const sel of ["#checker-marks", ".checker-checklist-section", "#checker-draft", ".checker-actions", "#checker-privacy", "h1", ".checker-summary-box", ".checker-stats", ".checker-tools"]) {
 			const el = document.querySelector(sel);
 			out[sel] = !!el && el.getClientRects().length > 0;
 		}
 		return out;
 	})()`)
-	want := map[string]bool{"#checker-mirror": true, "#checker-draft": false, ".checker-actions": false,
-		"#checker-privacy": false, "h1": false, ".checker-findings": false, ".checker-stats": false}
+	want := map[string]bool{"#checker-marks": true, "#checker-draft": false, ".checker-actions": false,
+		"#checker-privacy": false, "h1": false, ".checker-summary-box": true, ".checker-stats": true, ".checker-tools": false}
 	if eval[int](t, tab, `JSON.parse(handbookChecker.report).criteria.length`) > 0 {
 		want[".checker-checklist-section"] = true
 	}

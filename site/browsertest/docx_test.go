@@ -42,7 +42,7 @@ func TestCheckerOpensWordFile(t *testing.T) {
 	if got := eval[string](t, tab, `handbookChecker.report`); got != checkJSON(t, string(want)) {
 		t.Errorf("the page's report differs from the command's:\n%s\n%s", got, checkJSON(t, string(want)))
 	}
-	labels := eval[[]string](t, tab, `Array.from(document.querySelectorAll(".checker-finding")).map(li => li.textContent)`)
+	labels := eval[[]string](t, tab, `Array.from(document.querySelectorAll(".checker-finding .checker-quote")).map(b => b.textContent.replace("Select in your draft: ", ""))`)
 	if len(labels) == 0 {
 		t.Fatal("no passages listed")
 	}
@@ -58,12 +58,12 @@ func TestCheckerOpensWordFile(t *testing.T) {
 		t.Errorf("opening a Word document made requests: %v", extra)
 	}
 
-	// Once the draft is edited, findings go back to lines and columns.
+	// Once the draft is edited, notes no longer name paragraphs, only quote.
 	if err := Do(tab, Patience, chromedp.SendKeys(chromedp.CSS("#checker-draft"), " ")); err != nil {
 		t.Fatal(err)
 	}
 	waitFeedback(t, tab, Patience)
-	if l := eval[string](t, tab, `document.querySelector(".checker-finding").textContent`); !strings.HasPrefix(l, "Line ") {
+	if l := eval[string](t, tab, `document.querySelector(".checker-finding .checker-quote").textContent.replace("Select in your draft: ", "")`); !strings.HasPrefix(l, "“") {
 		t.Errorf("after an edit, passage %q still names a paragraph", l)
 	}
 }

@@ -67,68 +67,79 @@ func feedbackFixture(t *testing.T) (text string, report *checker.Report) {
 	return text, report
 }
 
-// TestCheckerFeedback draws a known report: flags first, statuses in
-// words, passages found from UTF-8 offsets, commitments and statistics.
+// TestCheckerFeedback draws a known report: the summary first, flags as
+// warning text with their words, fix these first, statuses in words, met
+// items folded away, passages as quotes of their own words (never
+// "passage N" or a column), commitments and statistics.
 func TestCheckerFeedback(t *testing.T) {
 	_, url := checkerSite(t, siteOptions{})
 	tab, _ := openChecker(t, url)
 	text, report := feedbackFixture(t)
 	eval[bool](t, tab, fmt.Sprintf(`handbookChecker.show(%s, %s), true`, mustJSON(string(report.JSON())), mustJSON(text)))
 
-	order := eval[[]string](t, tab, `Array.from(document.querySelectorAll("#checker-results h3"), h => h.textContent)`)
-	want := []string{"Stop: a written agreement may be the wrong tool", "Checklist", "Passages to look at", "Your draft, with the passages marked", "Commitments", "Statistics"}
+	order := eval[[]string](t, tab, `Array.from(document.querySelectorAll("#checker-feedback h3, #checker-feedback summary"), h => h.closest("[hidden]") ? "" : h.textContent).filter(s => s)`)
+	want := []string{"Stop: a written agreement may be the wrong tool", "Fix these first", "Checklist", "1 check is met", "Who commits to what", "Length and reading ease"}
 	if strings.Join(order, "|") != strings.Join(want, "|") {
 		t.Errorf("sections: got %q, want %q", order, want)
 	}
+	if first := eval[string](t, tab, `document.querySelector("#checker-feedback .checker-summary-box").textContent`); !strings.Contains(first, "1 situation where a written agreement should not be used") || !strings.Contains(first, "2 of 3 checks need work") {
+		t.Errorf("summary box: %q", first)
+	}
+	if n := eval[int](t, tab, `document.querySelectorAll(".checker-flags .warning-text .warning-text__icon").length`); n != 1 {
+		t.Errorf("flags drawn as warning text: %d, want 1", n)
+	}
+	if q := eval[string](t, tab, `document.querySelector(".checker-flag .checker-quote").textContent`); !strings.Contains(q, "“If you do not sign, the children will be removed.”") {
+		t.Errorf("the flag does not quote its words: %q", q)
+	}
+	fix := eval[[]string](t, tab, `Array.from(document.querySelectorAll(".checker-fix-list a"), a => a.textContent)`)
+	if strings.Join(fix, "|") != "Clear about when it will be reviewed|Specific: who does what, in words that cannot be misread" {
+		t.Errorf("fix these first: got %q, missing before partly", fix)
+	}
 
-	statuses := eval[[]string](t, tab, `Array.from(document.querySelectorAll(".checker-criterion-head"), p => p.textContent)`)
+	statuses := eval[[]string](t, tab, `Array.from(document.querySelectorAll(".checker-criterion"), p => p.textContent)`)
 	if len(statuses) != 3 {
 		t.Fatalf("got %d criteria, want 3", len(statuses))
 	}
-	for i, w := range []string{"Partly met: Specific", "Met: Balanced", "Missing: Clear about when"} {
+	for i, w := range []string{"Partly met Specific", "Missing Clear about when", "Met Balanced"} {
 		if !strings.Contains(statuses[i], w) {
 			t.Errorf("criterion %d: got %q, want it to say %q", i, statuses[i], w)
 		}
 	}
+	if eval[bool](t, tab, `document.querySelector("details.checker-met").open`) {
+		t.Error("met items are not folded away")
+	}
+	all := eval[string](t, tab, `document.getElementById("checker-feedback").textContent`)
+	for _, not := range []string{"passage 1", "Passage", "column", "Column"} {
+		if strings.Contains(all, not) {
+			t.Errorf("the feedback says %q", not)
+		}
+	}
 
-	links := eval[[]string](t, tab, `Array.from(document.querySelectorAll("#checker-results a.checker-guidance"), a => a.href)`)
+	links := eval[[]string](t, tab, `Array.from(document.querySelectorAll("#checker-feedback a.checker-guidance"), a => a.href)`)
 	for _, l := range links {
 		if !strings.HasPrefix(l, strings.TrimSuffix(url, "checker/")) || strings.Contains(l, "/checker/") || !strings.Contains(l, "/#") {
 			t.Errorf("guidance link %q does not resolve from the handbook root", l)
 		}
 	}
 
-	for i, f := range report.Findings {
-		got := eval[string](t, tab, fmt.Sprintf(`(() => {
-			document.querySelectorAll(".checker-finding-link")[%d].click();
-			const a = document.activeElement;
-			return a && a.closest("#checker-mirror") ? a.textContent : "focus did not move to the draft";
-		})()`, i))
-		if want := text[f.Start:f.End]; got != want {
-			t.Errorf("finding %d: focus on %q, want %q", i, got, want)
-		}
-	}
-	if n := eval[int](t, tab, `document.querySelectorAll("#checker-results b").length`); n != 0 {
+	if n := eval[int](t, tab, `document.querySelectorAll("#checker-feedback b").length`); n != 0 {
 		t.Errorf("a message's markup became %d elements", n)
 	}
-	if got := eval[string](t, tab, `document.getElementById("checker-mirror").textContent`); got != text {
-		t.Errorf("marked-up draft: got %q, want the draft", got)
-	}
 
-	rows := eval[[][]string](t, tab, `Array.from(document.querySelectorAll(".checker-commitments tbody tr"), r => Array.from(r.cells, c => c.textContent))`)
+	rows := eval[[][]string](t, tab, `Array.from(document.querySelectorAll(".checker-commitments tbody tr"), r => Array.from(r.cells, c => c.textContent.replace("Select in your draft: ", "")))`)
 	wantRows := [][]string{
-		{"Siân (family)", "Siân will “supervise” contact every Saturday.", "every Saturday", "Yes"},
-		{"The social worker (professional)", "The social worker will visit weekly.", "weekly", "No"},
+		{"Siân (family)", "“Siân will “supervise” contact every Saturday.”", "every Saturday", "Yes"},
+		{"The social worker (professional)", "“The social worker will visit weekly.”", "weekly", "No"},
 	}
 	if fmt.Sprint(rows) != fmt.Sprint(wantRows) {
 		t.Errorf("commitments: got %q, want %q", rows, wantRows)
 	}
-	if stats := eval[string](t, tab, `document.querySelector(".checker-stats dl").textContent`); !strings.Contains(stats, "71.3") && !strings.Contains(stats, "71.2") {
-		t.Errorf("statistics: got %q, want the reading ease to one decimal place", stats)
+	if stats := eval[string](t, tab, `document.querySelector(".checker-stats").textContent`); !strings.Contains(stats, "71.3 out of 100") && !strings.Contains(stats, "71.2 out of 100") {
+		t.Errorf("statistics: got %q, want the reading ease to one decimal place, explained", stats)
 	}
 
 	fb := eval[string](t, tab, `handbookChecker.feedbackText()`)
-	for _, w := range []string{"STOP", "Partly met: Specific", "Line 2, column 11", "Siân (family): Siân will", "reading ease"} {
+	for _, w := range []string{"STOP", "Partly met: Specific", "““supervise””: \"supervise\" is not defined.", "Siân (family): “Siân will", "reading ease"} {
 		if !strings.Contains(fb, w) {
 			t.Errorf("copied feedback lacks %q:\n%s", w, fb)
 		}

@@ -20,6 +20,7 @@ import (
 	"handbook/checker"
 	"handbook/content"
 	"handbook/site"
+	"handbook/site/checkerwasm"
 	"handbook/site/wasmbuild"
 )
 
@@ -28,27 +29,28 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 
 var wasmOnce struct {
 	sync.Once
-	res *wasmbuild.Result
+	res *checkerwasm.Checker
 	err error
 }
 
-// checkerWasm compiles the checker module once per test binary, through
-// the build cache so an unchanged checker is not recompiled.
-func checkerWasm(t testing.TB) *wasmbuild.Result {
+// checkerWasm gives the checker module once per test binary: the one
+// embedded in the binary when checker/ and wasm/ are those it was built
+// from (site/checkerwasm's own test fails when they are not), else
+// compiled from them, through the build cache, so that these tests judge
+// the sources as they are.
+func checkerWasm(t testing.TB) *checkerwasm.Checker {
 	t.Helper()
 	wasmOnce.Do(func() {
-		root, ok := wasmbuild.FindModuleRootFromWorkingDir()
-		if !ok {
-			wasmOnce.err = os.ErrNotExist
-			return
-		}
 		cache := ""
 		if dir, err := os.UserCacheDir(); err == nil {
 			cache = filepath.Join(dir, "handbook", "wasm")
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
-		wasmOnce.res, wasmOnce.err = wasmbuild.Build(ctx, wasmbuild.Options{ModuleRoot: root, CacheDir: cache})
+		wasmOnce.res, wasmOnce.err = checkerwasm.Load(ctx, checkerwasm.Options{CacheDir: cache})
+		if wasmOnce.err != nil && wasmOnce.res != nil && wasmOnce.res.Embedded {
+			wasmOnce.err = fmt.Errorf("the checker's sources changed and cannot be compiled here: %w", wasmOnce.err)
+		}
 	})
 	if wasmOnce.err != nil {
 		t.Fatalf("building the checker module: %v", wasmOnce.err)

@@ -84,6 +84,9 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	}
 	s.compileChecker(ctx)
 	s.newBuilder()
+	if opts.Where != "" {
+		s.logf("building the handbook from %s…", opts.Where)
+	}
 	s.rebuild(ctx, Batch{})
 	return s, nil
 }
@@ -102,7 +105,8 @@ func (s *Server) compileChecker(ctx context.Context) {
 		s.checkerFiles, s.unavailable = nil, "the preview was started without the checker"
 		return
 	}
-	start := time.Now()
+	// The Checker function says what it does and how long it takes:
+	// only it knows whether it compiled anything.
 	files, unavailable, err := s.opts.Checker(ctx)
 	if err != nil {
 		s.logf("warning: checker page: %v", err)
@@ -112,9 +116,6 @@ func (s *Server) compileChecker(ctx context.Context) {
 		return
 	}
 	s.checkerFiles, s.unavailable = files, unavailable
-	if files != nil {
-		s.logf("checker compiled in %s", time.Since(start).Round(time.Millisecond))
-	}
 }
 
 // newBuilder starts a fresh builder (and so a fresh render cache); needed

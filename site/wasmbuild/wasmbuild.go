@@ -62,10 +62,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	key, err := sourceHash(opts.ModuleRoot, tc)
+	src, err := SourceHash(opts.ModuleRoot)
 	if err != nil {
 		return nil, err
 	}
+	key := cacheKey(src, tc)
 	if opts.CacheDir != "" {
 		if files, ok := readCache(opts.CacheDir, key); ok {
 			return &Result{Files: files, Cached: true, Toolchain: tc.version}, nil
@@ -82,6 +83,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	return &Result{Files: files, Toolchain: tc.version}, nil
+}
+
+// cacheKey names a compiled module in the cache: the sources and the
+// toolchain with the settings that change its output.
+func cacheKey(sourceHash string, tc toolchain) string {
+	h := sha256.Sum256([]byte(sourceHash + "\n" + tc.version + "\n" + tc.env + "\n"))
+	return hex.EncodeToString(h[:])[:32]
 }
 
 // FindGo returns the go command to run: goTool if given, else "go" from
@@ -159,19 +167,30 @@ func compile(ctx context.Context, goTool, root string, tc toolchain) (map[string
 	return map[string][]byte{WasmFile: wasm, GlueFile: glue}, nil
 }
 
-// sourceHash hashes the toolchain, the build flags and every file that
-// goes into the module. Tests and testdata are left out: they do not
-// change the module.
-func sourceHash(root string, tc toolchain) (string, error) {
+// SourceHash hashes what the module is built from, whatever the toolchain:
+// the build flags, the module and go lines of go.mod, wasm/*.go, and every
+// file under checker/ (its data and checker/docx included). Tests and
+// testdata are left out: they do not change the module. go.sum and
+// go.mod's requirements are left out too, because the checker and wasm/
+// import only the standard library (TestWasmImportsOnlyStandardLibrary
+// in site/checkerwasm holds them to it), so a new dependency elsewhere
+// does not make the embedded checker stale.
+func SourceHash(root string) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%s\n", tc.version, tc.env, strings.Join(buildFlags, " "))
+	fmt.Fprintf(h, "%s\n", strings.Join(buildFlags, " "))
 
-	var paths []string
-	for _, f := range []string{"go.mod", "go.sum"} {
-		if _, err := os.Stat(filepath.Join(root, f)); err == nil {
-			paths = append(paths, f)
+	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return "", fmt.Errorf("wasmbuild: %w", err)
+	}
+	for line := range strings.Lines(string(gomod)) {
+		f := strings.Fields(line)
+		if len(f) >= 2 && (f[0] == "module" || f[0] == "go" || f[0] == "toolchain") {
+			fmt.Fprintf(h, "go.mod: %s %s\n", f[0], f[1])
 		}
 	}
+
+	var paths []string
 	wasmGo, err := filepath.Glob(filepath.Join(root, "wasm", "*.go"))
 	if err != nil {
 		return "", fmt.Errorf("wasmbuild: %w", err)
@@ -180,8 +199,10 @@ func sourceHash(root string, tc toolchain) (string, error) {
 		return "", fmt.Errorf("wasmbuild: %s has no wasm/*.go: is it the handbook module?", root)
 	}
 	for _, p := range wasmGo {
-		rel, _ := filepath.Rel(root, p)
-		paths = append(paths, rel)
+		if !strings.HasSuffix(p, "_test.go") {
+			rel, _ := filepath.Rel(root, p)
+			paths = append(paths, rel)
+		}
 	}
 	err = filepath.WalkDir(filepath.Join(root, "checker"), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -193,7 +214,7 @@ func sourceHash(root string, tc toolchain) (string, error) {
 			}
 			return nil
 		}
-		if strings.HasSuffix(p, "_test.go") || !d.Type().IsRegular() {
+		if strings.HasSuffix(p, "_test.go") || strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
 			return nil
 		}
 		rel, _ := filepath.Rel(root, p)
@@ -203,13 +224,19 @@ func sourceHash(root string, tc toolchain) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("wasmbuild: hashing sources: %w", err)
 	}
+	for i, p := range paths {
+		paths[i] = filepath.ToSlash(p)
+	}
 	slices.Sort(paths)
 	for _, rel := range paths {
-		b, err := os.ReadFile(filepath.Join(root, rel))
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			return "", fmt.Errorf("wasmbuild: hashing sources: %w", err)
 		}
-		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(b))
+		// Line endings as git may check them out on Windows must not
+		// change the hash.
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+		fmt.Fprintf(h, "%s %d\n", rel, len(b))
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32], nil

@@ -3,7 +3,7 @@
 // off the main thread, keeps typing smooth however long the draft.
 //
 // Messages in:  {type: "init", glue, wasm, settings}
-//               {type: "check", id, text}
+//               {type: "check", id, text, answers}  (answers: {flag id: "yes"|"no"} or null)
 //               {type: "docx", id, bytes}   (an ArrayBuffer of a .docx file)
 // Messages out: {type: "ready", ms} | {type: "failed", message}
 //               {type: "result", id, json, ms} | {type: "error", id, message}
@@ -60,7 +60,7 @@ function check(msg) {
   const started = performance.now();
   let json;
   try {
-    json = self.handbookCheck(String(msg.text));
+    json = msg.answers ? self.handbookCheck(String(msg.text), msg.answers) : self.handbookCheck(String(msg.text));
   } catch (err) {
     self.postMessage({ type: "error", id: msg.id, message: String((err && err.message) || err) });
     return;
