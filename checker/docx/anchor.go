@@ -2,7 +2,6 @@ package docx
 
 import (
 	"strconv"
-	"strings"
 )
 
 // cut is a place in word/document.xml: before the decoded byte off of the
@@ -82,21 +81,18 @@ func (d *Document) originAfter(x int) int {
 
 // openRun is a w:r element being copied.
 type openRun struct {
-	start    int    // where its start tag is
-	tagEnd   int    // where its start tag ends
-	head     string // its start tag and properties, to open the run again after a split
-	headDone bool
-	inProps  bool
-	depth    int // elements open inside it
-	children int // elements directly inside it after its properties
-	split    bool
-	opened   int    // the length of the output when a split last opened it again
-	after    string // markup to write after it ends
+	start  int    // where its start tag is
+	tagEnd int    // where its start tag ends
+	head   string // its start tag and properties, to open it again after a split
+	props  bool   // its properties are being read
+	depth  int    // elements open inside it
+	opened int    // the output's length when its head was last written; -1 before
 }
 
 // bodyWriter copies word/document.xml, writing comment markers where
-// they belong. It copies lazily, so that a marker that turns out to go
-// before a run that has not been split is written before it, untouched.
+// they belong: where a marker falls inside a run, the run is ended and
+// opened again after it with the same properties. A split that would
+// leave a run empty moves the marker before or after the run instead.
 type bodyWriter struct {
 	src    string
 	out    []byte
@@ -105,7 +101,9 @@ type bodyWriter struct {
 	marks  []marker
 	next   int    // the next marker to place
 	tAt    int    // where the w:t being read starts
+	tEnd   int    // and where its start tag ends
 	afterT string // markup to write after the w:t being read
+	odd    bool   // a marker fell in a w:t holding more than its text
 }
 
 // writeBody copies src with the markers, sorted by place, written in.
@@ -116,8 +114,8 @@ func writeBody(src string, marks []marker) ([]byte, error) {
 		w.token(&z.tok, z.at)
 	}
 	w.copyTo(len(src))
-	if w.next < len(marks) {
-		return nil, fail(ErrDamaged, "word/document.xml: a comment's place could not be found (marker at "+strconv.Itoa(marks[w.next].pos)+")")
+	if w.next < len(marks) || w.odd {
+		return nil, fail(ErrDamaged, "word/document.xml: a comment's place could not be found")
 	}
 	return w.out, nil
 }
@@ -129,27 +127,20 @@ func (w *bodyWriter) copyTo(at int) {
 	}
 }
 
-func (w *bodyWriter) top() *openRun {
-	if len(w.runs) == 0 {
-		return nil
-	}
-	return w.runs[len(w.runs)-1]
-}
-
 // take returns the markup of the markers at pos with offset off.
 func (w *bodyWriter) take(pos, off int) string {
-	var b strings.Builder
-	for w.next < len(w.marks) && w.marks[w.next].pos == pos && w.marks[w.next].off == off {
+	b := ""
+	for w.here(pos) && w.marks[w.next].off == off {
 		m := w.marks[w.next]
 		id := strconv.Itoa(m.id)
 		if m.rank == 1 {
-			b.WriteString(`<w:commentRangeStart w:id="` + id + `"/>`)
+			b += `<w:commentRangeStart w:id="` + id + `"/>`
 		} else {
-			b.WriteString(`<w:commentRangeEnd w:id="` + id + `"/><w:r><w:commentReference w:id="` + id + `"/></w:r>`)
+			b += `<w:commentRangeEnd w:id="` + id + `"/><w:r><w:commentReference w:id="` + id + `"/></w:r>`
 		}
 		w.next++
 	}
-	return b.String()
+	return b
 }
 
 // here says whether markers wait at pos.
@@ -157,23 +148,28 @@ func (w *bodyWriter) here(pos int) bool {
 	return w.next < len(w.marks) && w.marks[w.next].pos == pos
 }
 
-// splitRun ends the run r, writes markup, and opens the run again with
-// the same properties.
-func (w *bodyWriter) splitRun(r *openRun, markup string) {
-	if r == nil {
+// split ends the innermost run where the output has got to, writes
+// markup, and opens the run again; with nothing of the run written yet,
+// the markup goes before it instead.
+func (w *bodyWriter) split(markup string) {
+	if len(w.runs) == 0 {
 		w.out = append(w.out, markup...)
 		return
 	}
-	if r.split && len(w.out) == r.opened { // nothing since the last split: no empty run
+	r := w.runs[len(w.runs)-1]
+	if len(w.out) == r.opened {
 		w.out = append(w.out[:len(w.out)-len(r.head)], markup+r.head...)
 	} else {
 		w.out = append(w.out, "</w:r>"+markup+r.head...)
 	}
-	r.split, r.opened = true, len(w.out)
+	r.opened = len(w.out)
 }
 
 func (w *bodyWriter) token(t *token, end int) {
-	r := w.top()
+	var r *openRun
+	if len(w.runs) > 0 {
+		r = w.runs[len(w.runs)-1]
+	}
 	switch t.kind {
 	case tokStart, tokEmpty:
 		if t.name == "w:body" && w.here(-1) {
@@ -181,67 +177,68 @@ func (w *bodyWriter) token(t *token, end int) {
 			w.out = append(w.out, "<w:p>"+w.take(-1, 0)+"</w:p>"...)
 		}
 		if t.name == "w:r" && t.kind == tokStart {
-			w.runs = append(w.runs, &openRun{start: t.pos, tagEnd: end})
+			w.runs = append(w.runs, &openRun{start: t.pos, tagEnd: end, opened: -1})
 			return
 		}
-		first := false
-		if r != nil && r.depth == 0 {
-			if t.name == "w:rPr" && !r.headDone {
-				r.inProps = true
+		if r != nil && r.depth == 0 && r.opened < 0 {
+			if t.name == "w:rPr" {
+				r.props = true
 			} else {
-				if !r.headDone {
-					r.head, r.headDone = w.src[r.start:r.tagEnd], true
-				}
-				first = r.children == 0
-				r.children++
+				w.headDone(r, r.tagEnd)
 			}
 		}
 		if t.name == "w:t" {
-			w.tAt = t.pos
+			w.tAt, w.tEnd = t.pos, end
 		}
 		if w.here(t.pos) { // a tab, break or hyphen: markers go before it
-			markup := w.take(t.pos, 0)
-			if r != nil && first && !r.split && w.copied <= r.start {
-				w.copyTo(r.start)
-				w.out = append(w.out, markup...)
-			} else {
-				w.copyTo(t.pos)
-				w.splitRun(r, markup)
-			}
+			w.copyTo(t.pos)
+			w.split(w.take(t.pos, 0))
 		}
 		if r != nil && t.kind == tokStart {
 			r.depth++
 		}
 	case tokEnd:
 		if r != nil {
-			if r.depth == 0 {
+			if r.depth == 0 { // the run ends: an empty second half goes
 				w.runs = w.runs[:len(w.runs)-1]
-				if r.after != "" {
-					w.copyTo(end)
-					w.out = append(w.out, r.after...)
+				if w.copied == t.pos && len(w.out) == r.opened {
+					w.out, w.copied = w.out[:len(w.out)-len(r.head)], end
 				}
 				return
 			}
 			r.depth--
-			if r.depth == 0 && r.inProps {
-				r.head, r.headDone, r.inProps = w.src[r.start:end], true, false
+			if r.depth == 0 && r.props {
+				r.props = false
+				w.headDone(r, end)
 			}
 		}
 		if t.name == "w:t" && w.afterT != "" {
 			w.copyTo(end)
-			w.splitRun(r, w.afterT)
+			w.split(w.afterT)
 			w.afterT = ""
 		}
 	case tokText:
 		if w.here(t.pos) {
-			w.text(t, end, r)
+			w.text(t, end)
 		}
 	}
 }
 
-// text places the markers that fall in a w:t's text: before it, after it,
-// or inside it, splitting the run there.
-func (w *bodyWriter) text(t *token, end int, r *openRun) {
+// headDone notes that a run's start tag and properties end at end: they
+// are copied, so that a split before anything else in the run can take
+// them back.
+func (w *bodyWriter) headDone(r *openRun, end int) {
+	w.copyTo(end)
+	r.head, r.opened = w.src[r.start:end], len(w.out)
+}
+
+// text places the markers that fall in a w:t's text: before the w:t,
+// after it, or inside it, splitting the run there.
+func (w *bodyWriter) text(t *token, end int) {
+	if t.pos != w.tEnd { // not what Word writes: refuse rather than guess
+		w.odd = true
+		return
+	}
 	d := t.text
 	last, mid := 0, false
 	for w.here(t.pos) {
@@ -249,28 +246,18 @@ func (w *bodyWriter) text(t *token, end int, r *openRun) {
 		markup := w.take(t.pos, off)
 		switch {
 		case off <= 0:
-			if r != nil && r.children == 1 && !r.split && w.copied <= r.start {
-				w.copyTo(r.start) // at the start of the run: before it
-				w.out = append(w.out, markup...)
-			} else {
-				w.copyTo(w.tAt)
-				w.splitRun(r, markup)
-			}
+			w.copyTo(w.tAt)
+			w.split(markup)
 		case off >= len(d):
-			if r != nil && endsRun(w.src[end:]) {
-				r.after += markup
-			} else {
-				w.afterT += markup
-			}
+			w.afterT += markup
 		default:
 			if !mid {
 				w.copyTo(w.tAt)
 				w.out = append(w.out, `<w:t xml:space="preserve">`...)
-				w.copied = t.pos
-				mid = true
+				w.copied, mid = t.pos, true
 			}
 			w.out = append(w.out, escapeXML(d[last:off])+"</w:t>"...)
-			w.splitRun(r, markup)
+			w.split(markup)
 			w.out = append(w.out, `<w:t xml:space="preserve">`...)
 			last = off
 		}
@@ -279,14 +266,4 @@ func (w *bodyWriter) text(t *token, end int, r *openRun) {
 		w.out = append(w.out, escapeXML(d[last:])...)
 		w.copied = end
 	}
-}
-
-// endsRun says whether the XML after a w:t's text closes the w:t and then
-// its run.
-func endsRun(rest string) bool {
-	rest = strings.TrimLeft(rest, " \t\r\n")
-	if !strings.HasPrefix(rest, "</w:t>") {
-		return false
-	}
-	return strings.HasPrefix(strings.TrimLeft(rest[6:], " \t\r\n"), "</w:r>")
 }

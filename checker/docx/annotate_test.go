@@ -146,7 +146,7 @@ func annotateCheck(t testing.TB, data []byte, comments []Comment) ([]byte, []str
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := d.Annotate(comments, "Agreement checker", testDate)
+	out, err := d.Annotate(comments, "Agreement checker", "AC", testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +298,7 @@ func TestAnnotateKeepsComments(t *testing.T) {
 			`<Relationship Id="rId1" Type="` + relComments + `" Target="notes.xml"/></Relationships>`,
 	})
 	d, _ := Read(data, Limits{})
-	out, err := d.Annotate([]Comment{span(t, d.Text, "attend"), span(t, d.Text, "Sarah")}, "Agreement checker", testDate)
+	out, err := d.Annotate([]Comment{span(t, d.Text, "attend"), span(t, d.Text, "Sarah")}, "Agreement checker", "AC", testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,11 +327,11 @@ func TestAnnotateRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, date := range []string{"", "2026-12-02", "2026-12-02T18:33:17.123Z", "2026-12-02 18:33:17Z"} {
-		if _, err := d.Annotate(nil, "A", date); err == nil {
+		if _, err := d.Annotate(nil, "A", "A", date); err == nil {
 			t.Errorf("date %q accepted", date)
 		}
 	}
-	if _, err := (&Document{Text: "x"}).Annotate(nil, "A", testDate); err == nil {
+	if _, err := (&Document{Text: "x"}).Annotate(nil, "A", "A", testDate); err == nil {
 		t.Error("a Document not read from a file was annotated")
 	}
 }

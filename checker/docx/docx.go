@@ -60,8 +60,10 @@ type Document struct {
 
 	// What Annotate needs to write a copy with comments.
 	src  []origin // where each stretch of Text came from in body
-	body []byte   // word/document.xml, unpacked
-	zip  *archive
+	body   []byte // word/document.xml, unpacked
+	zip    *archive
+	num    *numbering
+	styles map[string]styleInfo
 }
 
 // PartAt returns the part holding the byte at offset, if any (the line
@@ -148,7 +150,7 @@ func Read(data []byte, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.body, d.zip = body, a
+	d.body, d.zip, d.num, d.styles = body, a, num, styles
 	return d, nil
 }
 

@@ -57,7 +57,7 @@ func annotate(d *docx.Document, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return d.Annotate(Comments(r, d, opts.Guidance), Author, opts.Date)
+	return d.Annotate(Comments(r, d, opts.Guidance), Author, "AC", opts.Date)
 }
 
 // Comments turns a report on d's text into comments: the overview first,
