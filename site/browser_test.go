@@ -91,7 +91,7 @@ func TestChapterWithoutScriptAt320px(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, sel := range []string{".side-nav", ".contents", ".metadata", ".breadcrumbs", ".pagination", "h1"} {
+	for _, sel := range []string{".side-nav", ".contents", ".metadata-summary", ".breadcrumbs", ".pagination", "h1"} {
 		shown, err := browsertest.Run(tab, browsertest.Patience, chromedp.Evaluate[bool](
 			`(() => { const e = document.querySelector("`+sel+`"); return !!e && e.getClientRects().length > 0 })()`))
 		if err != nil || !shown {

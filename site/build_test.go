@@ -120,8 +120,9 @@ func TestPageBasics(t *testing.T) {
 	if len(res.ExternalLinks) != 2 || res.ExternalLinks[0].URL != "https://example.com/auto" || res.ExternalLinks[0].Line != 37 {
 		t.Errorf("got external links %+v, want example.com (using.md:37) and gov.uk", res.ExternalLinks)
 	}
-	if len(res.Warnings) != 1 || res.Warnings[0].Error() != "glossary.md:7: review was due 2026-11-02" {
-		t.Errorf("got warnings %v, want the overdue glossary", res.Warnings)
+	if len(res.Warnings) != 2 || res.Warnings[0].Error() != "using.md:61: raw HTML is left out of the page; write it in Markdown instead" ||
+		res.Warnings[1].Error() != "glossary.md:7: review was due 2026-11-02" {
+		t.Errorf("got warnings %v, want the script left out and the overdue glossary", res.Warnings)
 	}
 	if !strings.Contains(string(res.Files["glossary/index.html"]), "overdue for review") {
 		t.Error("the overdue chapter does not say so")

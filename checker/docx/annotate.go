@@ -97,7 +97,7 @@ func (d *Document) Annotate(comments []Comment, author, initials, date string) (
 	// XML Word would not write (a run never closed) could make a split
 	// change the text: refuse that rather than hand back a changed document.
 	d.num.counters = map[string]*[9]int{} // number the lists afresh
-	if back, err := readBody(body, d.num, d.styles); err != nil || back.Text != d.Text {
+	if back, err := readBody(body, d.num, d.styles, 1<<40, 1<<40); err != nil || back.Text != d.Text {
 		return nil, fail(ErrDamaged, "word/document.xml is too unusual to annotate")
 	}
 	changed := map[string][]byte{"word/document.xml": body, name: insert(notes, added)}

@@ -89,6 +89,11 @@ type bodyReader struct {
 
 	paragraphs int // body paragraphs with text, for labels
 
+	// budget is what is left of Limits.MaxUnpacked for the text and the
+	// parts' labels; over it, tooLarge is set and the rest is skipped.
+	budget   int64
+	tooLarge bool
+
 	tableDepth int
 	tables     int
 	row        int
@@ -110,11 +115,21 @@ func leftOut(name string) bool {
 	return strings.HasSuffix(name, "PrChange")
 }
 
-func readBody(src []byte, num *numbering, styles map[string]styleInfo) (*Document, error) {
-	r := &bodyReader{num: num, styles: styles, blank: true}
+// partCost is what one Part costs beyond its label's bytes, counted
+// against the budget so that a million empty-looking list items cannot
+// fill memory with parts either.
+const partCost = 48
+
+// readBody reads the body with budget bytes left of limit, which the
+// refusal names.
+func readBody(src []byte, num *numbering, styles map[string]styleInfo, budget, limit int64) (*Document, error) {
+	r := &bodyReader{num: num, styles: styles, blank: true, budget: budget}
 	z := newTokenizer(src)
-	for z.next() {
+	for !r.tooLarge && z.next() {
 		r.token(&z.tok)
+	}
+	if r.tooLarge {
+		return nil, fail(ErrTooLarge, "with its list numbers it unpacks to more than "+megabytes(limit)+" of text")
 	}
 	if z.err != "" {
 		return nil, fail(ErrDamaged, "word/document.xml: "+z.err)
@@ -333,13 +348,26 @@ func (r *bodyReader) emit(l line) {
 		r.paragraphs++
 		n = r.paragraphs
 	}
+	lab := label(l.kind, n, l.number)
+	if !r.spend(len(text) + 1 + len(lab) + partCost) {
+		return
+	}
 	start := r.out.Len()
 	r.src = clip(r.src, l.src, 0, len(text), start)
 	r.out.WriteString(text)
-	r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: l.kind, Label: label(l.kind, n, l.number)})
+	r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: l.kind, Label: lab})
 	r.src = append(r.src, made(r.out.Len()))
 	r.out.WriteByte('\n')
 	r.blank = false
+}
+
+// spend takes n bytes from the budget, and reports whether they were there.
+func (r *bodyReader) spend(n int) bool {
+	r.budget -= int64(n)
+	if r.budget < 0 {
+		r.tooLarge = true
+	}
+	return !r.tooLarge
 }
 
 // emitRow writes a table row as one line, its cells separated by tabs, as
@@ -361,6 +389,9 @@ func (r *bodyReader) emitRow() {
 			r.out.WriteByte('\t')
 		}
 		c = strings.ReplaceAll(strings.ReplaceAll(c, "\t", " "), "\n", " ")
+		if !r.spend(len(c) + 1 + len(prefix) + 4 + partCost) {
+			return
+		}
 		start := r.out.Len()
 		r.src = clip(r.src, r.cellSrc[i], 0, len(c), start)
 		r.out.WriteString(c)

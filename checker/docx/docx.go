@@ -9,14 +9,25 @@ import (
 // Limits bound what Read will take on. The zero value means DefaultLimits.
 type Limits struct {
 	MaxFileSize int64 // bytes of the .docx itself
-	MaxUnpacked int64 // bytes unpacked from its parts, in all
-	MaxParts    int   // files in its zip container
+	// MaxUnpacked bounds the bytes unpacked from its parts and the text
+	// (list numbers and labels included) made from them, in all: a short
+	// list level text repeated on every item of a long list would
+	// otherwise make far more text than the file unpacks to.
+	MaxUnpacked int64
+	MaxParts    int // files in its zip container
 }
 
-// DefaultLimits are far above any real agreement (a long one with photos
-// is a few megabytes) and far below what would hurt a phone.
+// The default limits are far above any real agreement (a long one with
+// photos is a few megabytes) and far below what would hurt a phone.
+// handbook/limits gives them to the command and the page.
+const (
+	MaxFileSize = 50 << 20
+	MaxUnpacked = 64 << 20
+)
+
+// DefaultLimits are MaxFileSize, MaxUnpacked and 2,000 parts.
 func DefaultLimits() Limits {
-	return Limits{MaxFileSize: 50 << 20, MaxUnpacked: 64 << 20, MaxParts: 2000}
+	return Limits{MaxFileSize: MaxFileSize, MaxUnpacked: MaxUnpacked, MaxParts: 2000}
 }
 
 func (l Limits) orDefaults() Limits {
@@ -146,7 +157,7 @@ func Read(data []byte, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := readBody(body, num, styles)
+	d, err := readBody(body, num, styles, a.budget, lim.MaxUnpacked)
 	if err != nil {
 		return nil, err
 	}

@@ -15,12 +15,17 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
 	f.Add([]byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := Read(data, Limits{MaxUnpacked: 1 << 20})
+		const budget = 1 << 20
+		d, err := Read(data, Limits{MaxUnpacked: budget})
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") {
 				t.Fatalf("error on more than one line: %q", err)
 			}
 			return
+		}
+		// Whatever the input, the text it makes stays within the budget.
+		if n := produced(d); n > budget {
+			t.Fatalf("%d bytes of input made %d bytes of text and labels, over the budget %d", len(data), n, budget)
 		}
 		end := 0
 		for _, pt := range d.Parts {

@@ -72,7 +72,7 @@ func parseNumbering(src []byte) (*numbering, error) {
 			}
 		case "w:lvlText":
 			if levels != nil && lvl >= 0 {
-				levels[lvl].text = t.attr("w:val")
+				levels[lvl].text = capText(t.attr("w:val"), maxLevelText)
 			}
 		case "w:num":
 			num = t.attr("w:numId")
@@ -146,7 +146,23 @@ func (n *numbering) label(numID string, ilvl int) (string, bool) {
 		}
 		b.WriteByte(text[i])
 	}
-	return strings.TrimSpace(b.String()), b.Len() > 0
+	return capText(strings.TrimSpace(b.String()), maxLevelText), b.Len() > 0
+}
+
+// maxLevelText caps a list level's text and the number made from it. Word
+// shows a few characters ("%1.%2.", "Step %1:"); a long one repeated on
+// every item of a long list would multiply the document's text.
+const maxLevelText = 64
+
+// capText cuts s to at most n bytes, at a character boundary.
+func capText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xc0 == 0x80 {
+		n--
+	}
+	return s[:n]
 }
 
 // formatNumber writes n in one of Word's number formats.

@@ -12,6 +12,7 @@ import (
 
 	"handbook/checker"
 	"handbook/checker/docx"
+	"handbook/limits"
 	"handbook/site"
 )
 
@@ -27,15 +28,15 @@ func readCheckInput(name string, stdin io.Reader) (string, *docx.Document, error
 	var b []byte
 	var err error
 	if name == "-" {
-		b, err = io.ReadAll(stdin)
+		b, err = readStdin(stdin)
 	} else {
-		b, err = os.ReadFile(name)
+		b, err = readInputFile(name)
 	}
 	if err != nil {
-		return "", nil, unwrapPathError(err)
+		return "", nil, err
 	}
 	if strings.EqualFold(filepath.Ext(name), ".docx") || docx.IsWordFile(b) {
-		doc, err := docx.Read(b, docx.Limits{})
+		doc, err := docx.Read(b, docx.Limits{MaxFileSize: limits.WordFileBytes, MaxUnpacked: limits.WordUnpackedBytes})
 		if err != nil {
 			return "", nil, err
 		}
@@ -173,10 +174,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // handbook's checker page judge by the same rules, and guidance links can
 // be full addresses when the handbook has one.
 func handbookSettings(dir string) (site.Settings, error) {
-	fsys, where, err := contentFS(dir)
+	fsys, where, closeContent, err := contentFS(dir)
 	if err != nil {
 		return site.Settings{}, err
 	}
+	defer closeContent()
 	s, err := site.LoadSettings(fsys)
 	if err != nil {
 		return site.Settings{}, fmt.Errorf("settings in %s: %w", where, err)

@@ -195,8 +195,12 @@ func writeTotal(w io.Writer, t tally, refused int) {
 	// The text cannot show everything: until the practitioner answers the
 	// screening questions, no output may read as a clean bill of health.
 	if t.unansweredIn > 0 {
-		fmt.Fprintf(w, "Screening questions not answered for %s: %s. Answer them with --answer ID=yes or ID=no.\n",
-			plural(t.unansweredIn, "file", "files"), strings.Join(t.unanswered, ", "))
+		them := "them"
+		if len(t.unanswered) == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(w, "Screening questions not answered for %s: %s. Answer %s with --answer ID=yes or ID=no.\n",
+			plural(t.unansweredIn, "file", "files"), strings.Join(t.unanswered, ", "), them)
 	}
 	fmt.Fprintln(w, line+".")
 }

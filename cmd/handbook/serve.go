@@ -48,22 +48,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(serveContext(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	fsys, where, err := contentFS(*contentDir)
+	fsys, where, closeContent, err := contentFS(*contentDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
 		return exitUsage
 	}
+	defer closeContent()
 	var watch []preview.WatchRoot
 	if where != "" && where[0] != '(' {
-		// DirFS refuses symlinks that lead out of the content folder, so
-		// the preview cannot be made to publish files from elsewhere.
-		dirFS, root, err := preview.DirFS(where)
-		if err != nil {
-			fmt.Fprintf(stderr, "handbook serve: %v\n", err)
-			return exitUsage
-		}
-		defer root.Close()
-		fsys = dirFS
 		watch = append(watch, preview.WatchRoot{Dir: where})
 		if mod, ok := wasmbuild.FindModuleRootFromWorkingDir(); ok {
 			for _, dir := range []string{"checker", "wasm"} {

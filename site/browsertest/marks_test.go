@@ -232,3 +232,46 @@ func TestCheckerScreening(t *testing.T) {
 		t.Errorf("answering made requests: %v", extra)
 	}
 }
+
+// TestCheckerDownloads: copy, print and both downloads are never
+// disabled; before there is feedback they say so; afterwards the files are
+// made in the page (the report exactly as the checker wrote it) and nothing
+// is requested.
+func TestCheckerDownloads(t *testing.T) {
+	srv, url := checkerSite(t, siteOptions{})
+	tab, _ := openChecker(t, url)
+	if n := eval[int](t, tab, `document.querySelectorAll("#checker button:disabled").length`); n != 0 {
+		t.Errorf("%d disabled buttons", n)
+	}
+	click(t, tab, "checker-download-json")
+	if s := eval[string](t, tab, `document.getElementById("checker-status").textContent`); !strings.Contains(s, "no report to download yet") {
+		t.Errorf("download before feedback: status %q", s)
+	}
+	paste(t, tab, textareaValue(samples(t)["p02-vague-supervision.txt"]))
+	before := len(srv.Requests())
+	// Catch the files as they are made, without saving them anywhere.
+	eval[bool](t, tab, `(() => {
+		window.made = [];
+		const create = URL.createObjectURL;
+		URL.createObjectURL = b => { b.text().then(s => window.made.push(s)); return create(b); };
+		return true;
+	})()`)
+	click(t, tab, "checker-download-json")
+	click(t, tab, "checker-download-text")
+	if _, err := Run(tab, Patience, chromedp.Poll[bool](`window.made.length === 2`)); err != nil {
+		t.Fatal(err)
+	}
+	made := eval[[]string](t, tab, `window.made`)
+	if want := eval[string](t, tab, `handbookChecker.report`) + "\n"; made[0] != want {
+		t.Errorf("downloaded JSON differs from the report")
+	}
+	if !strings.HasPrefix(made[1], "Feedback from the written agreement checker\n") || !strings.Contains(made[1], "Needs work\n") {
+		t.Errorf("downloaded text:\n%s", made[1])
+	}
+	if s := eval[string](t, tab, `document.getElementById("checker-status").textContent`); !strings.Contains(s, "Saved agreement-feedback.txt") {
+		t.Errorf("status after download: %q", s)
+	}
+	if extra := srv.Requests()[before:]; len(extra) > 0 {
+		t.Errorf("downloads made requests: %v", extra)
+	}
+}
