@@ -63,11 +63,15 @@ func (d *Document) Annotate(comments []Comment, author, initials, date string) (
 	first := max(maxID(notes, "w:comment"), maxID(string(d.body), "w:commentRangeStart", "w:commentReference")) + 1
 
 	// The comments, and their anchors in the body.
+	t, err := d.traced()
+	if err != nil {
+		return nil, err
+	}
 	var marks []marker
 	added := ""
 	for i, c := range comments {
 		id := first + i
-		start, end, ok := d.anchor(c.Start, c.End)
+		start, end, ok := t.anchor(c.Start, c.End)
 		if !ok {
 			start, end = cut{pos: -1}, cut{pos: -1}
 		}
@@ -97,7 +101,7 @@ func (d *Document) Annotate(comments []Comment, author, initials, date string) (
 	// XML Word would not write (a run never closed) could make a split
 	// change the text: refuse that rather than hand back a changed document.
 	d.num.counters = map[string]*[9]int{} // number the lists afresh
-	if back, err := readBody(body, d.num, d.styles, 1<<40, 1<<40); err != nil || back.Text != d.Text {
+	if back, err := readBody(body, d.num, d.styles, 1<<40, 1<<40, nil); err != nil || back.Text != d.Text {
 		return nil, fail(ErrDamaged, "word/document.xml is too unusual to annotate")
 	}
 	changed := map[string][]byte{"word/document.xml": body, name: insert(notes, added)}
@@ -114,6 +118,17 @@ func (d *Document) Annotate(comments []Comment, author, initials, date string) (
 		}
 	}
 	return a.rewrite(changed, extra)
+}
+
+// traced reads the body again, keeping where each stretch of the text
+// came from (Read does not, to keep the page's module small).
+func (d *Document) traced() (*Document, error) {
+	d.num.counters = map[string]*[9]int{} // number the lists afresh
+	t, err := readBody(d.body, d.num, d.styles, 1<<40, 1<<40, origins{})
+	if err != nil || t.Text != d.Text {
+		return nil, fail(ErrDamaged, "word/document.xml reads differently a second time")
+	}
+	return t, nil
 }
 
 const (

@@ -348,6 +348,10 @@ func TestAnnotateEveryRange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	d, err = d.traced()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for s := 0; s <= len(d.Text); s++ {
 		var comments []Comment
 		for e := s; e <= len(d.Text); e++ {

@@ -3,7 +3,6 @@ package docx
 import (
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // origin says where a stretch of the text came from, so that the writer
@@ -15,9 +14,22 @@ import (
 // ends between cells and paragraphs.
 type origin struct{ at, pos, off int }
 
+// tracer records origins while the reader reads. Only Annotate passes
+// one (origins), so the page's module, which reads but does not annotate,
+// links none of the bookkeeping.
+type tracer interface {
+	note(dst *[]origin, at, pos, off int)
+	clip(dst *[]origin, src []origin, from, to, base int)
+}
+
+// origins is the tracer that keeps the origins.
+type origins struct{}
+
+func (origins) note(dst *[]origin, at, pos, off int) { *dst = append(*dst, origin{at, pos, off}) }
+
 // clip appends the origins of src's text [from, to) to dst, for that text
 // placed at base.
-func clip(dst, src []origin, from, to, base int) []origin {
+func (origins) clip(dst *[]origin, src []origin, from, to, base int) {
 	for i, o := range src {
 		end := to
 		if i+1 < len(src) {
@@ -27,13 +39,23 @@ func clip(dst, src []origin, from, to, base int) []origin {
 			continue
 		}
 		start := max(o.at, from)
-		dst = append(dst, origin{base + start - from, o.pos, o.off + start - o.at})
+		*dst = append(*dst, origin{base + start - from, o.pos, o.off + start - o.at})
 	}
-	return dst
 }
 
-// made is an origin for text the reader made at offset at.
-func made(at int) origin { return origin{at, -1, 0} }
+// note and clip pass to the tracer, if any. pos -1 marks text the reader
+// made.
+func (r *bodyReader) note(dst *[]origin, at, pos, off int) {
+	if r.tr != nil {
+		r.tr.note(dst, at, pos, off)
+	}
+}
+
+func (r *bodyReader) clip(dst *[]origin, src []origin, from, to, base int) {
+	if r.tr != nil {
+		r.tr.clip(dst, src, from, to, base)
+	}
+}
 
 // para is a paragraph being read.
 type para struct {
@@ -48,17 +70,11 @@ type para struct {
 	src     []origin
 }
 
-// write adds text from the token at pos.
-func (p *para) write(s string, pos int) {
-	p.src = append(p.src, origin{p.text.Len(), pos, 0})
-	p.text.WriteString(s)
-}
-
-// element adds the character an element at pos stands for (its origin's
-// off is -1: it cannot be split).
-func (p *para) element(c byte, pos int) {
-	p.src = append(p.src, origin{p.text.Len(), pos, -1})
-	p.text.WriteByte(c)
+// write adds text from the token at pos (off -1: an element standing for
+// one character, which cannot be split).
+func (r *bodyReader) write(p *para, text string, pos, off int) {
+	r.note(&p.src, p.text.Len(), pos, off)
+	p.text.WriteString(text)
 }
 
 // line is a finished paragraph: its text and what it was.
@@ -68,6 +84,7 @@ type line struct {
 	number string // list number, for the label
 	box    int
 	src    []origin
+	_      [0]func() // not comparable: no equality function in the page's module
 }
 
 // bodyReader turns word/document.xml's body into text and parts.
@@ -76,7 +93,8 @@ type bodyReader struct {
 	styles map[string]styleInfo
 
 	out   strings.Builder
-	src   []origin // where each stretch of out came from
+	src   []origin // where each stretch of out came from, when traced
+	tr    tracer
 	parts []Part
 	blank bool // the text ends with an empty line
 
@@ -122,8 +140,8 @@ const partCost = 48
 
 // readBody reads the body with budget bytes left of limit, which the
 // refusal names.
-func readBody(src []byte, num *numbering, styles map[string]styleInfo, budget, limit int64) (*Document, error) {
-	r := &bodyReader{num: num, styles: styles, blank: true, budget: budget}
+func readBody(src []byte, num *numbering, styles map[string]styleInfo, budget, limit int64, tr tracer) (*Document, error) {
+	r := &bodyReader{num: num, styles: styles, blank: true, budget: budget, tr: tr}
 	z := newTokenizer(src)
 	for !r.tooLarge && z.next() {
 		r.token(&z.tok)
@@ -157,7 +175,7 @@ func (r *bodyReader) token(t *token) {
 	switch t.kind {
 	case tokText:
 		if p := r.top(); p != nil && r.inText > 0 {
-			p.write(t.text, t.pos)
+			r.write(p, t.text, t.pos, 0)
 		}
 	case tokStart, tokEmpty:
 		if leftOut(t.name) {
@@ -202,15 +220,15 @@ func (r *bodyReader) start(t *token) {
 		}
 	case "w:tab", "w:ptab":
 		if p != nil && r.inRun > 0 {
-			p.element('\t', t.pos)
+			r.write(p, "\t", t.pos, -1)
 		}
 	case "w:br", "w:cr":
 		if p != nil && r.inRun > 0 {
-			p.element('\n', t.pos)
+			r.write(p, "\n", t.pos, -1)
 		}
 	case "w:noBreakHyphen":
 		if p != nil {
-			p.element('-', t.pos)
+			r.write(p, "-", t.pos, -1)
 		}
 	case "w:txbxContent":
 		r.boxDepth++
@@ -284,17 +302,16 @@ func (r *bodyReader) endParagraph(p *para) {
 	}
 	if r.tableDepth > 0 {
 		for _, x := range append([]line{l}, p.boxes...) {
-			rest := strings.TrimLeftFunc(x.text, unicode.IsSpace)
-			trimmed := strings.TrimRightFunc(rest, unicode.IsSpace)
+			trimmed := strings.TrimSpace(x.text)
 			if trimmed == "" {
 				continue
 			}
 			if r.cell.Len() > 0 {
-				r.curSrc = append(r.curSrc, made(r.cell.Len()))
+				r.note(&r.curSrc, r.cell.Len(), -1, 0)
 				r.cell.WriteByte(' ')
 			}
-			lead := len(x.text) - len(rest)
-			r.curSrc = clip(r.curSrc, x.src, lead, lead+len(trimmed), r.cell.Len())
+			lead := strings.Index(x.text, trimmed)
+			r.clip(&r.curSrc, x.src, lead, lead+len(trimmed), r.cell.Len())
 			r.cell.WriteString(trimmed)
 		}
 		return
@@ -322,7 +339,10 @@ func (r *bodyReader) finish(p *para) line {
 	if numID != "" && strings.TrimSpace(l.text) != "" {
 		if n, ok := r.num.label(numID, ilvl); ok {
 			l.number = n
-			l.src = clip([]origin{made(0)}, l.src, 0, len(l.text), len(n)+1)
+			var src []origin
+			r.note(&src, 0, -1, 0)
+			r.clip(&src, l.src, 0, len(l.text), len(n)+1)
+			l.src = src
 			l.text = n + " " + l.text
 			if l.kind == Paragraph {
 				l.kind = ListItem
@@ -337,7 +357,7 @@ func (r *bodyReader) emit(l line) {
 	text := strings.TrimRight(l.text, " \t\n")
 	if strings.TrimSpace(text) == "" {
 		if !r.blank {
-			r.src = append(r.src, made(r.out.Len()))
+			r.note(&r.src, r.out.Len(), -1, 0)
 			r.out.WriteByte('\n')
 			r.blank = true
 		}
@@ -353,10 +373,10 @@ func (r *bodyReader) emit(l line) {
 		return
 	}
 	start := r.out.Len()
-	r.src = clip(r.src, l.src, 0, len(text), start)
+	r.clip(&r.src, l.src, 0, len(text), start)
 	r.out.WriteString(text)
 	r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: l.kind, Label: lab})
-	r.src = append(r.src, made(r.out.Len()))
+	r.note(&r.src, r.out.Len(), -1, 0)
 	r.out.WriteByte('\n')
 	r.blank = false
 }
@@ -385,7 +405,7 @@ func (r *bodyReader) emitRow() {
 	prefix := "table " + strconv.Itoa(r.tables) + ", row " + strconv.Itoa(r.row) + ", cell "
 	for i, c := range r.cells {
 		if i > 0 {
-			r.src = append(r.src, made(r.out.Len()))
+			r.note(&r.src, r.out.Len(), -1, 0)
 			r.out.WriteByte('\t')
 		}
 		c = strings.ReplaceAll(strings.ReplaceAll(c, "\t", " "), "\n", " ")
@@ -393,13 +413,13 @@ func (r *bodyReader) emitRow() {
 			return
 		}
 		start := r.out.Len()
-		r.src = clip(r.src, r.cellSrc[i], 0, len(c), start)
+		r.clip(&r.src, r.cellSrc[i], 0, len(c), start)
 		r.out.WriteString(c)
 		if c != "" {
 			r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: TableCell, Label: prefix + strconv.Itoa(i+1)})
 		}
 	}
-	r.src = append(r.src, made(r.out.Len()))
+	r.note(&r.src, r.out.Len(), -1, 0)
 	r.out.WriteByte('\n')
 	r.blank = false
 }

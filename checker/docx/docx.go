@@ -70,8 +70,8 @@ type Document struct {
 	Parts []Part // in text order, not overlapping
 
 	// What Annotate needs to write a copy with comments.
-	src  []origin // where each stretch of Text came from in body
-	body   []byte // word/document.xml, unpacked
+	src    []origin // where each stretch of Text came from in body
+	body   []byte   // word/document.xml, unpacked
 	zip    *archive
 	num    *numbering
 	styles map[string]styleInfo
@@ -157,7 +157,7 @@ func Read(data []byte, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := readBody(body, num, styles, a.budget, lim.MaxUnpacked)
+	d, err := readBody(body, num, styles, a.budget, lim.MaxUnpacked, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -18,11 +18,7 @@ type zipWriter struct {
 // plainRecord is the central directory record a new part is written
 // like when there is no part to copy it from: made by and needing zip 2.0,
 // dated 1980-01-01, so that the same input gives the same bytes.
-var plainRecord = func() []byte {
-	r := make([]byte, 46)
-	r[4], r[6], r[14] = 20, 20, 0x21
-	return r
-}()
+var plainRecord = []byte{4: 20, 6: 20, 14: 0x21, 45: 0}
 
 func put16(b []byte, at, v int) { b[at], b[at+1] = byte(v), byte(v>>8) }
 func put32(b []byte, at int, v uint32) {
@@ -97,10 +93,17 @@ func (a *archive) rewrite(changed map[string][]byte, added []string) ([]byte, er
 	if e, ok := a.entries["word/document.xml"]; ok {
 		like = a.data[e.dirAt : e.dirAt+46]
 	}
-	for _, name := range a.names {
-		e := a.entries[name]
-		if data, ok := changed[name]; ok {
-			w.store(name, data, a.data[e.dirAt:e.dirAt+46])
+	// The parts in the directory's order (insertion sort: few parts).
+	var parts []entry
+	for _, e := range a.entries {
+		parts = append(parts, e)
+		for j := len(parts) - 1; j > 0 && parts[j].dirAt < parts[j-1].dirAt; j-- {
+			parts[j], parts[j-1] = parts[j-1], parts[j]
+		}
+	}
+	for _, e := range parts {
+		if data, ok := changed[e.name]; ok {
+			w.store(e.name, data, a.data[e.dirAt:e.dirAt+46])
 			continue
 		}
 		if err := w.copyPart(a, e); err != nil {
