@@ -21,7 +21,7 @@ func TestSearchResultsPage(t *testing.T) {
 	if err := Do(tab, Patience, chromedp.Focus(chromedp.CSS("#search-input")), chromedp.SendKeys(chromedp.CSS("#search-input"), "review")); err != nil {
 		t.Fatal(err)
 	}
-	waitHits(t, tab)
+	waitHits(t, tab, "review")
 	count := eval[string](t, tab, `document.querySelector("#search-results .search__count").textContent`)
 	all := eval[string](t, tab, `document.querySelector("#search-results .search__all a").href`)
 	if !strings.HasSuffix(count, "the best 10 first") || !strings.HasSuffix(all, "/a-z/?q=review") {
