@@ -55,7 +55,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeContent()
 	var watch []preview.WatchRoot
+	dir := ""
 	if where != "" && where[0] != '(' {
+		// The server opens the folder itself, to open it again should
+		// it be replaced while the preview runs.
+		closeContent()
+		fsys, dir = nil, where
 		watch = append(watch, preview.WatchRoot{Dir: where})
 		if mod, ok := wasmbuild.FindModuleRootFromWorkingDir(); ok {
 			for _, dir := range []string{"checker", "wasm"} {
@@ -80,7 +85,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	srv, err := preview.New(ctx, preview.Options{
 		Content: fsys,
+		Dir:     dir,
 		Where:   where,
+		Hosts:   namedHost(*addr),
 		Watch:   watch,
 		Checker: checkerLoader(stdout),
 		Today:   time.Now().UTC().Format("2006-01-02"),
@@ -102,6 +109,16 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "stopped")
 	return exitOK
+}
+
+// namedHost is the host of --addr when it is a name rather than an
+// address, for the preview's Host allowlist.
+func namedHost(addr string) []string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || host == "" || net.ParseIP(host) != nil {
+		return nil
+	}
+	return []string{host}
 }
 
 // everyInterface reports whether addr listens on 0.0.0.0 or [::].
