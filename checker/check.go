@@ -62,6 +62,7 @@ func newAnalysis(text string, s Settings) *analysis {
 	a.indexRoles()
 	a.dates = a.d.findDates()
 	a.findPeople()
+	a.findVoices()
 	a.findPlaceholders()
 	a.findCommitments()
 	a.kind = a.detectKind()

@@ -14,9 +14,7 @@ func (a *analysis) findPlaceholders() {
 	for li := range d.lines {
 		ln := &d.lines[li]
 		if ln.kind != lSig {
-			for _, b := range ln.blanks {
-				ph = append(ph, b)
-			}
+			ph = append(ph, ln.blanks...)
 		}
 		for k := ln.t0; k < ln.t1; k++ {
 			w := d.w(k)

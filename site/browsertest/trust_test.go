@@ -55,6 +55,20 @@ func TestCheckerRefusesAmplifiedWordFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
+	status := openRefused(t, tab, file)
+	t.Logf("a %d-byte amplified document was refused after %s (upload included)", len(data), time.Since(start).Round(time.Millisecond))
+	if want := "amplified.docx could not be opened: the Word document is too large: a list's number format is 10000 characters long"; !strings.Contains(status, want) {
+		t.Errorf("status %q, want it to hold %q", status, want)
+	}
+	if v := eval[string](t, tab, `document.getElementById("checker-draft").value`); v != "" {
+		t.Errorf("the draft was changed to %d bytes", len(v))
+	}
+}
+
+// openRefused chooses a file in the checker page and returns the status
+// line once it says the file could not be opened (or after Patience).
+func openRefused(t *testing.T, tab *Tab, file string) string {
+	t.Helper()
 	if err := Do(tab, Patience, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{file})); err != nil {
 		t.Fatal(err)
 	}
@@ -65,11 +79,5 @@ func TestCheckerRefusesAmplifiedWordFile(t *testing.T) {
 			break
 		}
 	}
-	t.Logf("a %d-byte amplified document was refused after %s (upload included)", len(data), time.Since(start).Round(time.Millisecond))
-	if want := "amplified.docx could not be opened: the Word document is too large: a list's number format is 10000 characters long"; !strings.Contains(status, want) {
-		t.Errorf("status %q, want it to hold %q", status, want)
-	}
-	if v := eval[string](t, tab, `document.getElementById("checker-draft").value`); v != "" {
-		t.Errorf("the draft was changed to %d bytes", len(v))
-	}
+	return status
 }
