@@ -27,6 +27,7 @@ import (
 
 	"handbook/checker"
 	"handbook/checker/docx"
+	"handbook/checker/limits"
 )
 
 func main() {
@@ -57,7 +58,11 @@ func main() {
 				}
 			}
 		}
-		report, err := checker.Check(args[0].String(), o)
+		text := args[0].String()
+		if len(text) > limits.TextBytes {
+			return refusal("the text is larger than the limit of "+limits.Size(limits.TextBytes), 0)
+		}
+		report, err := checker.Check(text, o)
 		if err != nil {
 			// A type assertion, not errors.As: Check returns the
 			// *RefusedError itself, and errors.As would link reflection
@@ -74,9 +79,13 @@ func main() {
 		if len(args) < 1 || args[0].Type() != js.TypeObject {
 			return map[string]any{"error": "the reader wants the file's bytes"}
 		}
-		data := make([]byte, args[0].Get("length").Int())
+		n := args[0].Get("length").Int()
+		if n > limits.WordFileBytes {
+			return map[string]any{"error": "the Word document is larger than the limit of " + limits.Size(limits.WordFileBytes)}
+		}
+		data := make([]byte, n)
 		js.CopyBytesToGo(data, args[0])
-		doc, err := docx.Read(data, docx.Limits{})
+		doc, err := docx.Read(data, docx.Limits{MaxFileSize: limits.WordFileBytes, MaxUnpacked: limits.WordUnpackedBytes})
 		if err != nil {
 			return map[string]any{"error": err.Error()}
 		}

@@ -12,7 +12,7 @@ import (
 
 	"handbook/checker"
 	"handbook/checker/docx"
-	"handbook/limits"
+	"handbook/checker/limits"
 	"handbook/site"
 )
 

@@ -20,8 +20,11 @@
   }
 
   const STORAGE_KEY = "handbook-checker-draft";
-  const MAX_FILE_BYTES = 10 * 1024 * 1024; // the checker's own limit
-  const MAX_WORD_BYTES = 50 * 1024 * 1024; // checker/docx's limit on a .docx
+  // The limits on a text and a Word file, from handbook/limits by way of
+  // the page, so that the page refuses what `handbook check` refuses.
+  const MAX_FILE_BYTES = Number(root.dataset.maxText) || 10 * 1024 * 1024;
+  const MAX_WORD_BYTES = Number(root.dataset.maxWord) || 50 * 1024 * 1024;
+  const inMB = function (n) { return Math.ceil(n / (1024 * 1024)) + " MB"; };
   const MAX_LISTED = 500; // notes drawn; the report keeps them all
   const FIX_FIRST = 3; // how many problems "fix these first" names
   const QUOTE_CHARS = 60; // a quote longer than this is cut at a word
@@ -1184,13 +1187,13 @@
       return;
     }
     if (file.size > MAX_WORD_BYTES) {
-      setStatus(file.name + " is larger than 50 MB, too large to check.");
+      setStatus(file.name + " is larger than " + inMB(MAX_WORD_BYTES) + ", too large to check.");
       return;
     }
     const isWord = /\.docx$/i.test(file.name) ||
       file.type === "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     if (!isWord && file.size > MAX_FILE_BYTES) {
-      setStatus(file.name + " is larger than 10 MB, too large to check.");
+      setStatus(file.name + " is larger than " + inMB(MAX_FILE_BYTES) + ", too large to check.");
       return;
     }
     const reader = new FileReader();
