@@ -60,10 +60,10 @@ func TestBodyTextCountsAgainstTheBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := []byte(`<w:document ` + wordNS + `><w:body>` + strings.Repeat(p("Sarah will ring", numPr("1", "0")), 100) + `</w:body></w:document>`)
-	if _, err := readBody(body, num, nil, 1000, 4000); !errors.Is(err, ErrTooLarge) {
+	if _, err := readBody(body, num, nil, 1000, 4000, nil); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("100 list items in a budget of 1,000 bytes: got %v, want ErrTooLarge", err)
 	}
-	if _, err := readBody(body, num, nil, 100000, 100000); err != nil {
+	if _, err := readBody(body, num, nil, 100000, 100000, nil); err != nil {
 		t.Errorf("the same in 100,000 bytes: %v", err)
 	}
 }

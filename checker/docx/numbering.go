@@ -12,6 +12,7 @@ type level struct {
 	start  int
 	format string
 	text   string
+	_      [0]func() // not comparable: no equality function in the page's module
 }
 
 // numbering is word/numbering.xml: list instances (numId) pointing at
@@ -220,6 +221,7 @@ type styleInfo struct {
 	heading bool
 	numID   string
 	ilvl    int
+	_       [0]func() // not comparable: no equality function in the page's module
 }
 
 func parseStyles(src []byte) (map[string]styleInfo, error) {
