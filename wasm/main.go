@@ -30,8 +30,13 @@ import (
 	"handbook/checker/limits"
 )
 
+// opts are the checker's settings, as handbookConfigure last set them.
+var opts checker.Options
+
+// more registers what build tags add (annotate.go).
+var more []func()
+
 func main() {
-	var opts checker.Options
 
 	js.Global().Set("handbookConfigure", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 1 || args[0].Type() != js.TypeString {
@@ -96,6 +101,9 @@ func main() {
 		return map[string]any{"text": doc.Text, "parts": parts}
 	}))
 
+	for _, register := range more {
+		register()
+	}
 	select {} // keep the functions alive for the worker's lifetime
 }
 
