@@ -52,6 +52,7 @@ func TestThemeInBrowser(t *testing.T) {
 	base := serveFixture(t)
 	for _, page := range []string{"/", "/using/", "/glossary/", "/checker/", "/practice/", "/practice/reviews/", "/404.html"} {
 		t.Run(page, func(t *testing.T) {
+			t.Parallel() // a tab each; nothing here needs the keyboard's focus
 			tab := browsertest.NewTab(t)
 			if err := browsertest.Do(tab, browsertest.Patience, chromedp.Navigate(base+page)); err != nil {
 				t.Fatal(err)

@@ -20,7 +20,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
-	"handbook/limits"
+	"handbook/checker/limits"
 )
 
 // Options configure a Builder.

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"handbook/checker"
+	"handbook/checker/limits"
 	"handbook/site/theme"
 )
 
@@ -98,6 +99,9 @@ type CheckerStatus struct {
 	// form; the page hands it to the WebAssembly checker so that the page and
 	// `handbook check --content` judge by the same rules.
 	Settings string
+	// MaxText and MaxWord are the limits on a text and a Word file
+	// (handbook/limits), so the page refuses what the command refuses.
+	MaxText, MaxWord int64
 }
 
 // GlossaryEntry is a glossary term with its stable id ("term-<slug>").
@@ -208,6 +212,8 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 			Available: b.opts.CheckerUnavailable == "" && b.opts.CheckerFiles != nil,
 			Reason:    b.opts.CheckerUnavailable,
 			Settings:  checker.EncodeSettings(s.settings.Checker),
+			MaxText:   limits.TextBytes,
+			MaxWord:   limits.WordFileBytes,
 		},
 		LiveReload: b.opts.LiveReload,
 		Updated:    s.lastUpdated(),

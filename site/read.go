@@ -6,7 +6,7 @@ import (
 	"io"
 	"io/fs"
 
-	"handbook/limits"
+	"handbook/checker/limits"
 )
 
 // readRegular reads a file of the content folder, refusing anything but a

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"handbook/checker"
-	"handbook/limits"
+	"handbook/checker/limits"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"handbook/limits"
+	"handbook/checker/limits"
 )
 
 // ChapterStatus is one chapter's ownership and review dates, for

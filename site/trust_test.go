@@ -14,7 +14,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"handbook/limits"
+	"handbook/checker/limits"
 )
 
 // writeFS writes a MapFS to a folder on disk.

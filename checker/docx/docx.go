@@ -68,6 +68,13 @@ type Part struct {
 type Document struct {
 	Text  string
 	Parts []Part // in text order, not overlapping
+
+	// What Annotate needs to write a copy with comments.
+	src    []origin // where each stretch of Text came from in body
+	body   []byte   // word/document.xml, unpacked
+	zip    *archive
+	num    *numbering
+	styles map[string]styleInfo
 }
 
 // PartAt returns the part holding the byte at offset, if any (the line
@@ -150,7 +157,12 @@ func Read(data []byte, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return readBody(body, num, styles, a.budget, lim.MaxUnpacked)
+	d, err := readBody(body, num, styles, a.budget, lim.MaxUnpacked, nil)
+	if err != nil {
+		return nil, err
+	}
+	d.body, d.zip, d.num, d.styles = body, a, num, styles
+	return d, nil
 }
 
 func label(kind Kind, n int, number string) string {

@@ -61,3 +61,27 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// FuzzAnnotate puts comments on fuzzed ranges of fuzzed documents: the
+// copy must read back as the same text, and never panic.
+func FuzzAnnotate(f *testing.F) {
+	f.Add(p("Sarah will attend.")+table([]string{"a\tb", "c"})+textBox("d", "e f"), 0, 5, 3, 3)
+	f.Add(`<w:p><w:r><w:t>Tom &amp; Sam</w:t><w:tab/><w:br/></w:r><w:ins><w:r><w:t>x</w:t></w:r></w:ins></w:p>`, 1, 9, 0, 40)
+	f.Fuzz(func(t *testing.T, body string, s1, e1, s2, e2 int) {
+		d, err := Read(newDocx(t, body, docxFiles{"word/numbering.xml": numberingXML}), Limits{MaxUnpacked: 1 << 20})
+		if err != nil {
+			return
+		}
+		out, err := d.Annotate([]Comment{{Start: s1, End: e1, Text: []string{body}}, {Start: s2, End: e2}}, "A", "A", testDate)
+		if err != nil {
+			return // a body the writer cannot place a comment in is refused, not broken
+		}
+		back, err := Read(out, Limits{})
+		if err != nil {
+			t.Fatalf("the copy cannot be read: %v", err)
+		}
+		if back.Text != d.Text {
+			t.Fatalf("the copy reads as %q, not %q", back.Text, d.Text)
+		}
+	})
+}

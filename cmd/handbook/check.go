@@ -12,7 +12,7 @@ import (
 
 	"handbook/checker"
 	"handbook/checker/docx"
-	"handbook/limits"
+	"handbook/checker/limits"
 	"handbook/site"
 )
 
@@ -66,8 +66,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	answers := answerFlag{}
 	fl.Var(answers, "answer", "the answer to a screening question, as `ID=yes` or ID=no (repeatable; see handbook rules for the ids)")
 	contentDir := fl.String("content", "", "handbook folder whose checker settings to use (default ./content when it exists, else the embedded handbook)")
+	annotateDir := annotateFlag(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json|csv] [--summary] [--verbose] [--answer ID=yes|no]... [--content DIR] FILE|DIR... | -")
+		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json|csv] [--summary] [--verbose] [--answer ID=yes|no]... [--content DIR] [--annotate DIR] FILE|DIR... | -")
 		fmt.Fprintln(fl.Output())
 		fmt.Fprintln(fl.Output(), "Checks each written agreement or undertaking against the handbook's guidance.")
 		fmt.Fprintln(fl.Output(), "Folders are searched for .txt, .md and .docx files; \"-\" reads standard input.")
@@ -153,6 +154,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "handbook check: writing CSV: %v\n", err)
 			return exitUsage
 		}
+	}
+	if *annotateDir != "" && writeAnnotated(*annotateDir, results, opts, style.guide, stderr) != exitOK {
+		code = exitUsage
 	}
 	if *summary {
 		// Totals go beside machine-readable output, not into it.

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"syscall"
 
-	"handbook/limits"
+	"handbook/checker/limits"
 	"handbook/site"
 )
 

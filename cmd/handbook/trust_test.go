@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"handbook/limits"
+	"handbook/checker/limits"
 )
 
 // runWithin runs the command, failing the test if it has not finished in

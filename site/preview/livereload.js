@@ -75,9 +75,11 @@
       if (where && e.line > 0) {
         where += ":" + e.line;
       }
-      var code = document.createElement("code");
-      code.textContent = where;
-      item.appendChild(code);
+      if (where) {
+        var code = document.createElement("code");
+        code.textContent = where;
+        item.appendChild(code);
+      }
       item.appendChild(document.createTextNode((where ? ": " : "") + e.message));
       list.appendChild(item);
     });

@@ -158,6 +158,9 @@ func cssOnly(b Batch) bool {
 func (s *Server) describe(b Batch) string {
 	var all []string
 	for _, p := range b.Content {
+		if p == "." || strings.HasSuffix(p, "/.") {
+			continue // the folder itself: the error says what happened to it
+		}
 		if path.Ext(p) != "" || s.exists(p) {
 			all = append(all, p)
 		}
