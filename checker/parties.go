@@ -365,37 +365,6 @@ func (a *analysis) findPeople() {
 			break
 		}
 	}
-	// Initials a text gives a person, as minutes do: "Jo Whitfield,
-	// social worker – JW".
-	for k := range d.toks {
-		t := d.toks[k]
-		if !t.upper || t.e-t.s > 4 || a.people[d.w(k)] != nil {
-			continue
-		}
-		for j := k - 1; j >= 0 && j >= k-12 && d.toks[j].line == t.line; j-- {
-			if j > 0 && a.isNameTok(j-1) {
-				continue
-			}
-			e := a.nameRun(j)
-			if e <= j || e > k {
-				continue
-			}
-			keys := a.nameKeys(j, e)
-			init := ""
-			for _, key := range keys {
-				init += key[:1]
-			}
-			if init == d.w(k) {
-				if p := a.lookup(keys); p != nil {
-					a.people[init] = p
-				} else {
-					a.register(j, e, PartyFamily, "", -1)
-					a.people[init] = a.lookup(keys)
-				}
-				break
-			}
-		}
-	}
 	// Children named with an age: "Rio Holloway (5)", "Olly Sutton (6)".
 	for i := 0; i < len(d.toks); i++ {
 		if d.w(i) != "(" || i == 0 || !a.isNameTok(i-1) {

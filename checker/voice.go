@@ -89,13 +89,6 @@ func (a *analysis) findVoices() {
 		} else if signAt >= 0 && signer[1] == 0 {
 			if e := a.nameRun(ln.c0); e > ln.c0 {
 				signer = [2]int{ln.c0, e}
-				// A role on the next line: "Social Worker".
-				if li+1 < len(d.lines) {
-					nx := &d.lines[li+1]
-					if n, side, role := a.roleAt(nx.c0); n > 0 && side == PartyProfessional {
-						a.register(ln.c0, e, side, role, -1)
-					}
-				}
 			}
 		}
 	}
