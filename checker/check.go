@@ -62,11 +62,17 @@ func newAnalysis(text string, s Settings) *analysis {
 	a.indexRoles()
 	a.dates = a.d.findDates()
 	a.findPeople()
+	a.findVoices()
 	a.findPlaceholders()
 	a.findCommitments()
 	a.kind = a.detectKind()
 	return a
 }
+
+// childActorAge is the age below which a commitment should not rest on a
+// child: a teenager can make an agreement about their own time home, a
+// six-year-old cannot promise to keep a house safe.
+const childActorAge = 12
 
 // judge fills in the report.
 func (a *analysis) judge(r *Report, answers map[string]string) {
@@ -109,6 +115,11 @@ func (a *analysis) judge(r *Report, answers map[string]string) {
 				findings = append(findings, a.finding("absolute", "achievable", SeverityWarning, t0, t1,
 					"\""+a.d.text[t0:t1]+"\" is an absolute demand no one can promise. Say what the person will do, and what happens if it slips."))
 			}
+		}
+		if p := a.lookup(c.names); p != nil && p.age >= 0 && p.age < childActorAge && p.side == PartyFamily {
+			s0, s1 := a.d.toks[c.t0].s, a.d.toks[c.t1-1].e
+			findings = append(findings, a.finding("child-actor", "achievable", SeverityWarning, s0, s1,
+				"This commitment rests on "+p.display+", who is "+itoa(p.age)+". A young child cannot carry a commitment: say which adult will make sure it happens."))
 		}
 		r.Commitments = append(r.Commitments, Commitment{Party: c.side, Actor: c.actor, Start: a.d.toks[c.t0].s,
 			End: a.d.toks[c.t1-1].e, Timescale: c.timescale, Checkable: c.checkable})

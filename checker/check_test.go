@@ -18,14 +18,21 @@ func TestDataFiles(t *testing.T) {
 		t.Fatalf("embedded word lists: %v", err)
 	}
 	bad := func(name string) (string, bool) {
-		if name == "roles.txt" {
+		switch name {
+		case "roles.txt":
 			return "# comment\nsocial worker | professional\nwizard\n", true
+		case "kinds.txt":
+			return "other | tenancy\nweird | thing\n", true
+		case "headings.txt":
+			return "sign | signed\n\nnowhere | at all\n", true
 		}
 		return dataFile(name)
 	}
 	_, err := loadLexicon(bad)
-	if err == nil || !strings.Contains(err.Error(), "data/roles.txt:3") {
-		t.Errorf("broken roles.txt: got %v, want an error naming data/roles.txt:3", err)
+	for _, want := range []string{"data/roles.txt:3", "data/kinds.txt:2", "data/headings.txt:3"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("broken list: got %v, want an error naming %s", err, want)
+		}
 	}
 }
 

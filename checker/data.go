@@ -24,33 +24,36 @@ type phrase struct {
 
 // lexicon holds every parsed list.
 type lexicon struct {
-	vague     *phrases
-	absolutes *phrases
-	jargon    *phrases
-	plans     *phrases
-	support   map[string]bool
-	roles     *phrases // hint is "family" or "professional"
-	negPre    *phrases
-	negPost   *phrases
-	negPseudo *phrases
-	negHyp    *phrases
-	negTerm   map[string]bool
-	acronyms  map[string]Term // by upper-case acronym
-	expansion map[string]string
-	terms     []Term // the glossary, in file order
-	lists     []*phrases
+	vague       *phrases
+	absolutes   *phrases
+	jargon      *phrases
+	plans       *phrases
+	support     map[string]bool
+	participles map[string]bool     // irregular past participles: "told", "kept"
+	headings    map[string][]string // heading phrases by topic name
+	kinds       map[string][]string // data/kinds.txt phrases by class
+	roles       *phrases            // hint is "family" or "professional"
+	negPre      *phrases
+	negPost     *phrases
+	negPseudo   *phrases
+	negHyp      *phrases
+	negTerm     map[string]bool
+	acronyms    map[string]Term // by upper-case acronym
+	expansion   map[string]string
+	terms       []Term // the glossary, in file order
+	lists       []*phrases
 }
 
-var (
-	lex    *lexicon
-	lexErr error
-)
+var lex *lexicon
 
 // The lists are parsed when the package initialises (about a millisecond),
 // after every package-level list has registered itself with builtin, so
 // that Check needs no lock and the page's module no sync package.
 func init() {
-	lex, lexErr = loadLexicon(dataFile)
+	// A broken list is a programming error: TestDataFiles fails on it
+	// with the file and line. At run time the checker carries on with
+	// what parsed.
+	lex, _ = loadLexicon(dataFile)
 	vocab = numberVocab(append(lex.lists, builtinLists...))
 }
 
@@ -62,14 +65,17 @@ func words() *lexicon { return lex }
 // loadLexicon parses the lists; read returns a file of data/ by name.
 func loadLexicon(read func(name string) (string, bool)) (*lexicon, error) {
 	l := &lexicon{
-		support:   map[string]bool{},
-		negTerm:   map[string]bool{},
-		acronyms:  map[string]Term{},
-		expansion: map[string]string{},
+		support:     map[string]bool{},
+		participles: map[string]bool{},
+		headings:    map[string][]string{},
+		kinds:       map[string][]string{},
+		negTerm:     map[string]bool{},
+		acronyms:    map[string]Term{},
+		expansion:   map[string]string{},
 	}
 	var errs []error
 	var vague, absolutes, jargon, plans, roles, negPre, negPost, negPseudo, negHyp []phrase
-	each := func(file string, fields int, fn func(f []string)) {
+	each := func(file string, fields int, fn func(f []string) error) {
 		b, ok := read(file)
 		if !ok {
 			errs = append(errs, errors.New("data/"+file+": missing"))
@@ -88,34 +94,63 @@ func loadLexicon(read func(name string) (string, bool)) (*lexicon, error) {
 				errs = append(errs, errors.New("data/"+file+":"+strconv.Itoa(n+1)+": want "+strconv.Itoa(fields)+" fields separated by |"))
 				continue
 			}
-			fn(f)
+			if err := fn(f); err != nil {
+				errs = append(errs, errors.New("data/"+file+":"+strconv.Itoa(n+1)+": "+err.Error()))
+			}
 		}
 	}
-	each("vague.txt", 2, func(f []string) {
+	each("vague.txt", 2, func(f []string) error {
 		for _, form := range strings.Split(f[0], ",") {
 			vague = append(vague, newPhrase(form, f[1], ""))
 		}
+		return nil
 	})
-	each("absolutes.txt", 1, func(f []string) { absolutes = append(absolutes, newPhrase(f[0], "", "")) })
-	each("jargon.txt", 2, func(f []string) { jargon = append(jargon, newPhrase(f[0], f[1], "")) })
-	each("plans.txt", 1, func(f []string) { plans = append(plans, newPhrase(f[0], "", "")) })
-	each("support.txt", 1, func(f []string) { l.support[strings.ToLower(f[0])] = true })
-	each("roles.txt", 2, func(f []string) {
+	each("absolutes.txt", 1, func(f []string) error { absolutes = append(absolutes, newPhrase(f[0], "", "")); return nil })
+	each("jargon.txt", 2, func(f []string) error { jargon = append(jargon, newPhrase(f[0], f[1], "")); return nil })
+	each("plans.txt", 1, func(f []string) error { plans = append(plans, newPhrase(f[0], "", "")); return nil })
+	each("support.txt", 1, func(f []string) error { l.support[strings.ToLower(f[0])] = true; return nil })
+	each("kinds.txt", 2, func(f []string) error {
+		switch f[0] {
+		case "other", "about", "note", "agreed":
+			l.kinds[f[0]] = append(l.kinds[f[0]], joinNorm(f[1]))
+		default:
+			return errors.New("unknown class " + strconv.Quote(f[0]))
+		}
+		return nil
+	})
+	each("headings.txt", 2, func(f []string) error {
+		known := false
+		for _, tn := range topicNames {
+			known = known || tn.name == f[0]
+		}
+		if !known {
+			return errors.New("unknown topic " + strconv.Quote(f[0]))
+		}
+		// Headings are matched against normalised words joined by spaces.
+		star := strings.HasSuffix(f[1], "*")
+		h := joinNorm(strings.TrimSuffix(f[1], "*"))
+		if star {
+			h += "*"
+		}
+		l.headings[f[0]] = append(l.headings[f[0]], h)
+		return nil
+	})
+	each("participles.txt", 1, func(f []string) error { l.participles[strings.ToLower(f[0])] = true; return nil })
+	each("roles.txt", 2, func(f []string) error {
 		if f[1] != PartyFamily && f[1] != PartyProfessional {
-			errs = append(errs, errors.New("data/roles.txt: "+strconv.Quote(f[0])+": side must be family or professional"))
-			return
+			return errors.New(strconv.Quote(f[0]) + ": side must be family or professional")
 		}
 		roles = append(roles, newPhrase(f[0], f[1], ""))
+		return nil
 	})
-	each("negation.txt", 1, func(f []string) {
+	each("negation.txt", 1, func(f []string) error {
 		kind, cue, ok := strings.Cut(f[0], ":")
 		cue = strings.TrimSpace(cue)
 		if kind == "term" && cue == "" { // "term: :" splits oddly
 			cue = ":"
 		}
 		if !ok || cue == "" {
-			errs = append(errs, errors.New("data/negation.txt: "+strconv.Quote(f[0])+": want kind: cue"))
-			return
+			return errors.New(strconv.Quote(f[0]) + ": want kind: cue")
 		}
 		p := newPhrase(cue, "", "")
 		switch kind {
@@ -130,24 +165,37 @@ func loadLexicon(read func(name string) (string, bool)) (*lexicon, error) {
 		case "term":
 			l.negTerm[cue] = true
 		default:
-			errs = append(errs, errors.New("data/negation.txt: unknown kind "+strconv.Quote(kind)))
+			return errors.New("unknown kind " + strconv.Quote(kind))
 		}
+		return nil
 	})
-	each("glossary.txt", 2, func(f []string) {
+	each("glossary.txt", 2, func(f []string) error {
 		if len(f) == 3 {
 			t := Term{Term: f[0], Meaning: capitalise(f[1]) + ". " + f[2], Acronym: true}
 			l.acronyms[f[0]] = t
 			l.expansion[f[0]] = f[1]
 			l.terms = append(l.terms, t)
-			return
+			return nil
 		}
 		l.terms = append(l.terms, Term{Term: f[0], Meaning: f[1]})
+		return nil
 	})
 	l.vague, l.absolutes, l.jargon, l.plans = newPhrases(vague), newPhrases(absolutes), newPhrases(jargon), newPhrases(plans)
 	l.roles, l.negPre, l.negPost = newPhrases(roles), newPhrases(negPre), newPhrases(negPost)
 	l.negPseudo, l.negHyp = newPhrases(negPseudo), newPhrases(negHyp)
 	l.lists = []*phrases{l.vague, l.absolutes, l.jargon, l.plans, l.roles, l.negPre, l.negPost, l.negPseudo, l.negHyp}
 	return l, errors.Join(errs...)
+}
+
+// joinNorm returns a list entry as the text's normalised words joined by
+// spaces, the form document.joined gives.
+func joinNorm(s string) string {
+	norm, toks := tokenize(strings.ToLower(s))
+	ws := make([]string, 0, len(toks))
+	for _, t := range toks {
+		ws = append(ws, norm[t.ns:t.ne])
+	}
+	return strings.Join(ws, " ")
 }
 
 // newPhrase tokenises a list entry the same way the text is tokenised.

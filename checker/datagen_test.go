@@ -65,3 +65,16 @@ func TestDataGen(t *testing.T) {
 	}
 	t.Errorf("data_gen.go does not match data/*.txt: run go test ./checker -run TestDataGen -update")
 }
+
+// stripComments empties the comment lines of a list: they explain the
+// list to its editors and would only add to the page's module. The lines
+// stay, so that an error still names the line in data/.
+func stripComments(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -30,6 +30,7 @@ const (
 	topCommit
 	topTime
 	topPlan
+	topDefs // what the agreement's words mean
 )
 
 // span is a half-open range of byte offsets.
@@ -53,6 +54,8 @@ type line struct {
 	header    bool // a table's header row
 	sigTable  bool
 	paraStart bool // first non-blank line after a blank line
+	allCaps   bool // every letter upper case: a heading or label in capitals
+	nameOnly  bool // a heading that is only a name or role
 }
 
 // sentence is a run of tokens ending at a full stop or line end.
@@ -74,6 +77,7 @@ type section struct {
 	topic    int
 	actor    [2]int // heading actor tokens, when the heading names who acts
 	hasActor bool
+	nameOnly bool // the heading is only a name or role: "Kirsty", "Hannah (social worker)"
 }
 
 // document is the text segmented for the rules.
@@ -90,7 +94,22 @@ type document struct {
 	secs      []section
 	ph        []span // placeholders, in text order
 	lineStart []int
-	para      []int // for each line, the first line of its paragraph
+	para      []int           // for each line, the first line of its paragraph
+	lower     map[string]bool // words the text writes in lower case somewhere
+}
+
+// lowerSeen reports whether the text writes w in lower case somewhere: a
+// name is capitalised wherever it appears, a common noun is not.
+func (d *document) lowerSeen(w string) bool {
+	if d.lower == nil {
+		d.lower = map[string]bool{}
+		for i, t := range d.toks {
+			if t.kind == tWord && !t.cap {
+				d.lower[d.words[i]] = true
+			}
+		}
+	}
+	return d.lower[w]
 }
 
 // w returns the normalised text of token i.

@@ -73,6 +73,7 @@ type analysis struct {
 	people   map[string]*person // by lower-case name word or full name
 	commits  []commitment
 	kind     string
+	voice    voice
 	vagueExt []phrase
 	vague    *phrases // the list plus the settings' extra terms
 }
@@ -124,7 +125,7 @@ func (a *analysis) isNameTok(i int) bool {
 		return false
 	}
 	w := d.w(i)
-	if nameStop[w] || titles[w] {
+	if nameStop[w] || titles[w] || pronouns[pronounOf(w)] {
 		return false
 	}
 	if n, _, _ := a.roleAt(i); n > 0 {
@@ -152,6 +153,9 @@ func (a *analysis) nameRun(i int) int {
 		t := d.toks[j]
 		if t.line != d.toks[i].line {
 			break
+		}
+		if j > start && strings.IndexByte(d.text[d.toks[j-1].e:t.s], '\t') >= 0 {
+			break // a name does not run into the next cell of a table
 		}
 		if t.kind == tWord && t.cap && t.e-t.s == 1 && d.w(j+1) == "." && a.isNameTok(j+2) {
 			j += 2 // an initial: "D. Ossai"
@@ -269,7 +273,7 @@ func (a *analysis) findPeople() {
 		}
 		// Right: "role: Name", "role, Name", "role Name", "role (Name)".
 		prev := d.w(i - 1)
-		if i > 0 && a.isNameTok(i-1) && !determiners[prev] {
+		if i > 0 && a.isNameTok(i-1) && !determiners[prev] && d.toks[i-1].line == d.toks[i].line {
 			continue // "Ravensholt Youth Hub": the role is part of a name
 		}
 		j := end
@@ -311,6 +315,54 @@ func (a *analysis) findPeople() {
 				break
 			}
 			j = k
+		}
+	}
+	// "Brenda Walsh (Kirsty's mum, Isla's nan)", "Kerry-Ann Moss (Eastholme
+	// Young Carers)": a role or a service anywhere in the brackets after a
+	// name says which side the person is on.
+	for i := 1; i < len(d.toks); i++ {
+		if d.w(i) != "(" || !a.isNameTok(i-1) {
+			continue
+		}
+		k := i - 1
+		for k > 0 && a.isNameTok(k-1) && d.toks[k-1].line == d.toks[i].line {
+			k--
+		}
+		if titles[d.w(k-1)] && k > 0 {
+			k--
+		}
+		keys := a.nameKeys(k, i)
+		if len(keys) == 0 || a.lookup(keys) != nil && a.lookup(keys).role != "" {
+			continue
+		}
+		for j := i + 1; j < len(d.toks) && j < i+12 && d.w(j) != ")" && d.toks[j].line == d.toks[i].line; j++ {
+			if n, side, role := a.roleAt(j); n > 0 && role != "we" {
+				a.register(k, i, side, role, a.ageAfter(i))
+				break
+			}
+		}
+	}
+	// Whoever has a line to sign on is a party: "Liam Day ____ Date ____".
+	for li := range d.lines {
+		ln := &d.lines[li]
+		if ln.kind != lSig {
+			continue
+		}
+		for k := ln.c0; k < ln.t1 && k < ln.c0+4; k++ {
+			if w := d.w(k); w == "signed" || w == "signature" || w == "(" || w == ":" || w == "by" {
+				continue
+			}
+			if e := a.nameRun(k); e > k && a.lookup(a.nameKeys(k, e)) == nil {
+				side, role := PartyFamily, ""
+				for j := e; j < ln.t1; j++ {
+					if n, s2, r2 := a.roleAt(j); n > 0 && r2 != "we" {
+						side, role = s2, r2
+						break
+					}
+				}
+				a.register(k, e, side, role, -1)
+			}
+			break
 		}
 	}
 	// Children named with an age: "Rio Holloway (5)", "Olly Sutton (6)".
@@ -356,6 +408,7 @@ func (a *analysis) lookup(keys []string) *person {
 type actorInfo struct {
 	ok      bool
 	pronoun bool
+	pron    string // the pronoun, when pronoun is set
 	side    string
 	role    string
 	display string
@@ -368,7 +421,7 @@ var actorFiller = map[string]bool{"the": true, "a": true, "an": true, "his": tru
 	"older": true, "younger": true, "eldest": true, "new": true, "aged": true, "age": true, "of": true, "'s": true,
 	",": true, "(": true, ")": true, ":": true, "&": true, "/": true, "'": true, "-": true, "other": true, "also": true}
 
-var pronouns = map[string]bool{"he": true, "she": true, "they": true, "i": true, "we": true, "you": true}
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "i": true, "we": true, "you": true, "me": true}
 
 var swOrLARoles = map[string]bool{"social worker": true, "social workers": true, "student social worker": true,
 	"team manager": true, "council": true, "local authority": true, "children's services": true,
@@ -381,14 +434,41 @@ func (a *analysis) resolveActor(a0, a1 int) actorInfo {
 	if a1 <= a0 || a1-a0 > 14 {
 		return info
 	}
-	if a1-a0 == 1 && pronouns[d.w(a0)] {
-		info.ok, info.pronoun = true, true
+	if a1-a0 == 1 && pronouns[pronounOf(d.w(a0))] {
+		info.ok, info.pronoun, info.pron = true, true, pronounOf(d.w(a0))
 		return info
 	}
 	var famRole, proRole string
 	var nameDisplay []string
+	firstPerson, titled := false, false
 	for k := a0; k < a1; k++ {
 		w := d.w(k)
+		if titles[w] && d.toks[k].cap {
+			// "Ms Keane", "Mr and Mrs McCarthy": the title stays in the name shown.
+			j := k + 1
+			if d.w(j) == "." {
+				j++
+			}
+			if (d.w(j) == "and" || d.w(j) == "&") && titles[d.w(j+1)] {
+				j += 2
+				if d.w(j) == "." {
+					j++
+				}
+			}
+			if e := a.nameRun(j); e > j && e <= a1 {
+				if d.w(e) != "'s" {
+					info.names = append(info.names, a.nameKeys(j, e)...)
+					nameDisplay = append(nameDisplay, d.orig(k, e))
+				}
+				k = e - 1
+				continue
+			}
+			titled = true
+			continue
+		}
+		if p := pronounOf(w); p == "i" || p == "me" {
+			firstPerson = true
+		}
 		if n, side, role := a.roleAt(k); n > 0 && k+n <= a1 {
 			if d.w(k+n) != "'s" && role != "we" {
 				if side == PartyProfessional && proRole == "" {
@@ -401,7 +481,7 @@ func (a *analysis) resolveActor(a0, a1 int) actorInfo {
 			k += n - 1
 			continue
 		}
-		if e := a.nameRun(k); e > k {
+		if e := min(a.nameRun(k), a1); e > k {
 			keys := a.nameKeys(k, e)
 			if d.w(e) != "'s" {
 				info.names = append(info.names, keys...)
@@ -412,20 +492,21 @@ func (a *analysis) resolveActor(a0, a1 int) actorInfo {
 		}
 		t := d.toks[k]
 		if t.kind == tWord && t.upper {
+			if actorFiller[w] {
+				continue // "AND" in a heading in capitals
+			}
+			if a.people[w] != nil {
+				// A name in capitals, or initials the text gave a person: "LISA", "JW".
+				info.names = append(info.names, w)
+				nameDisplay = append(nameDisplay, d.orig(k, k+1))
+				continue
+			}
 			// An acronym actor: SW, HV, DSL, KT.
 			if exp, ok := a.expansionOf(d.orig(k, k+1)); ok {
-				_, toks := tokenize(exp)
-				_ = toks
-				ex := strings.ToLower(exp)
-				for _, p := range a.lx.roles.list {
-					if strings.Contains(" "+ex+" ", " "+p.text+" ") {
-						if p.hint == PartyProfessional && proRole == "" {
-							proRole = p.text
-						}
-						if p.hint == PartyFamily && famRole == "" {
-							famRole = p.text
-						}
-					}
+				if side, role := a.expansionRole(exp); side == PartyProfessional && proRole == "" {
+					proRole = role
+				} else if side == PartyFamily && famRole == "" {
+					famRole = role
 				}
 			} else {
 				info.names = append(info.names, w)
@@ -433,13 +514,32 @@ func (a *analysis) resolveActor(a0, a1 int) actorInfo {
 			nameDisplay = append(nameDisplay, d.orig(k, k+1))
 			continue
 		}
-		if t.kind == tNum || actorFiller[w] || pronouns[w] {
+		if t.kind == tNum || actorFiller[w] || pronouns[pronounOf(w)] {
 			continue
 		}
 		return actorInfo{} // a word that does not belong in a name: not an actor
 	}
 	if len(nameDisplay) > 0 {
 		info.display = strings.Join(nameDisplay, " and ")
+	}
+	if titled {
+		info.display = strings.TrimSpace(d.orig(a0, a1))
+	}
+	if firstPerson && a.voice.i.ok && proRole == "" && famRole == "" {
+		// "Me (Sam)", "I (Lewis Grant)": the writer, on the writer's side.
+		v := a.voice.i
+		info.side, info.swOrLA = v.side, v.swOrLA
+		if len(nameDisplay) == 0 {
+			info.display = v.display
+		}
+		if len(info.names) == 0 {
+			info.names = v.names
+		}
+		info.ok = true
+		if info.display == "" {
+			info.display = strings.TrimSpace(d.orig(a0, a1))
+		}
+		return info
 	}
 	switch {
 	case proRole != "":
@@ -462,8 +562,11 @@ func (a *analysis) resolveActor(a0, a1 int) actorInfo {
 		info.side = PartyFamily // a named person with no role: the family
 	}
 	if info.display == "" {
-		info.display = strings.TrimSpace(d.orig(a0, a1))
-		info.display = strings.TrimPrefix(strings.TrimPrefix(info.display, "The "), "the ")
+		b := a0
+		for b < a1-1 && determiners[d.w(b)] {
+			b++ // "Your social worker" is the social worker
+		}
+		info.display = strings.TrimSpace(d.orig(b, a1))
 	}
 	info.display = strings.Trim(info.display, " ,:(")
 	info.swOrLA = swOrLARoles[info.role]
@@ -476,6 +579,20 @@ func (a *analysis) resolveActor(a0, a1 int) actorInfo {
 	}
 	info.ok = true
 	return info
+}
+
+// expansionRole returns the side and role an acronym's expansion names:
+// "designated safeguarding lead" is a professional. A professional role
+// wins over a family one.
+func (a *analysis) expansionRole(exp string) (string, string) {
+	ex := " " + strings.ToLower(exp) + " "
+	side, role := "", ""
+	for _, p := range a.lx.roles.list {
+		if strings.Contains(ex, " "+p.text+" ") && (side == "" || p.hint == PartyProfessional && side != p.hint) {
+			side, role = p.hint, p.text
+		}
+	}
+	return side, role
 }
 
 // expansionOf returns what an acronym stands for, from the glossary or the
@@ -504,13 +621,7 @@ func (a *analysis) firstNamedBeforeModal(t0, t1 int) actorInfo {
 	}
 	for k := t0; k < m; k++ {
 		if e := a.nameRun(k); e > k {
-			keys := a.nameKeys(k, e)
-			info := actorInfo{ok: len(keys) > 0, names: keys, display: d.orig(k, e), side: PartyFamily}
-			if p := a.lookup(keys); p != nil {
-				info.side, info.role = p.side, p.role
-				info.swOrLA = swOrLARoles[p.role]
-			}
-			return info
+			return a.personActor(k, e, PartyFamily)
 		}
 		if n, _, _ := a.roleAt(k); n > 0 && d.w(k+n) != "'s" {
 			return a.resolveActor(k, k+n)
@@ -522,43 +633,29 @@ func (a *analysis) firstNamedBeforeModal(t0, t1 int) actorInfo {
 // knownActor reports whether every word of t0..t1 is an acronym, a role,
 // a filler word or a registered name: "KT", "SW (Dan)", "EYFS DSL", but not
 // "Ask the police", where the first word is a verb.
-func (a *analysis) knownActor(t0, t1 int) bool {
-	d := a.d
-	for k := t0; k < t1; k++ {
-		if n, _, _ := a.roleAt(k); n > 0 {
-			k += n - 1
-			continue
-		}
-		t := d.toks[k]
-		w := d.w(k)
-		switch {
-		case t.upper, actorFiller[w], t.kind == tNum:
-		case t.cap && a.people[w] != nil:
-		default:
-			return false
-		}
-	}
-	return true
-}
+func (a *analysis) knownActor(t0, t1 int) bool { return a.known(t0, t1, false) }
 
 // modalAt finds where an actor phrase ends and the action starts in
-// tokens t0..t1: "X will", "X agrees to", "X undertakes that", "X is to",
-// "KT to attend". It returns the actor's end and the action's start.
+// tokens t0..t1: "X will", "X won't", "X agrees to", "X undertakes that",
+// "X is to", "X needs to", "X has agreed to", "X is expected to", "X said
+// she'll", "you'll", "KT to attend". It returns the actor's end and the
+// action's start.
 func (a *analysis) modalAt(t0, t1 int) (int, int, bool) {
 	d := a.d
 	for k := t0; k < t1 && k < t0+16; k++ {
 		w := d.w(k)
 		next := d.w(k + 1)
+		if modalContraction(w) {
+			// "you'll", "I'll": the pronoun is the actor.
+			return k + 1, k + 1, true
+		}
 		switch w {
-		case "will", "must", "shall", "should", "can't", "won't", "cannot":
-			if k == t0 || w == "should" || w == "can't" || w == "cannot" {
+		case "will", "must", "shall", "should", "can't", "won't", "cannot", "would":
+			if k == t0 || w == "should" || w == "can't" || w == "cannot" || w == "would" {
 				return 0, 0, false
 			}
-			if w == "won't" {
-				return k, k + 1, true
-			}
 			return k, k + 1, true
-		case "agrees", "agree", "undertakes", "undertake", "promise", "promises":
+		case "agrees", "agree", "undertakes", "undertake", "promise", "promises", "commits":
 			if k == t0 {
 				return 0, 0, false
 			}
@@ -566,9 +663,51 @@ func (a *analysis) modalAt(t0, t1 int) (int, int, bool) {
 				return k, k + 2, true
 			}
 			return k, k + 1, true
-		case "is", "are":
-			if next == "to" && k > t0 {
+		case "needs", "need", "has", "have":
+			if k == t0 {
+				return 0, 0, false
+			}
+			switch next {
+			case "to":
 				return k, k + 2, true
+			case "agreed", "promised", "undertaken", "offered":
+				if x := d.w(k + 2); x == "to" || x == "that" {
+					return k, k + 3, true
+				}
+				return k, k + 2, true
+			}
+			return 0, 0, false
+		case "is", "are":
+			if k == t0 {
+				return 0, 0, false
+			}
+			switch next {
+			case "to":
+				return k, k + 2, true
+			case "expected", "asked", "going", "required":
+				if d.w(k+2) == "to" {
+					return k, k + 3, true
+				}
+			case "responsible":
+				if d.w(k+2) == "for" {
+					return k, k + 3, true
+				}
+			}
+			return 0, 0, false
+		case "said", "says":
+			// "Gary said he will do the school run", "Mrs Devlin said she'll try".
+			if k == t0 {
+				return 0, 0, false
+			}
+			j := k + 1
+			if d.w(j) == "that" {
+				j++
+			}
+			if modalContraction(d.w(j)) {
+				return k, j + 1, true
+			}
+			if pronouns[d.w(j)] && d.w(j+1) == "will" {
+				return k, j + 2, true
 			}
 			return 0, 0, false
 		case "to":
@@ -586,38 +725,92 @@ func (a *analysis) modalAt(t0, t1 int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// passiveAt reports whether the action at a0 is passive: "be" and a
+// participle ("be told", "be supervised", "not be left").
+func (a *analysis) passiveAt(a0, a1 int) bool {
+	d := a.d
+	k := a0 + boolInt(d.w(a0) == "not")
+	w := d.w(k + 1)
+	return d.w(k) == "be" && k+1 < a1 && d.toks[k+1].kind == tWord && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || a.lx.participles[w])
+}
+
+// passiveAgent finds the agent of a passive action: "(Visits) will be
+// supervised by Sharon Hill", "is to be collected by her nan". It returns
+// the agent when the action starts with "be" and a participle and names
+// one after "by".
+func (a *analysis) passiveAgent(a0, a1 int) (actorInfo, bool) {
+	d := a.d
+	if !a.passiveAt(a0, a1) {
+		return actorInfo{}, false
+	}
+	k := a0 + boolInt(d.w(a0) == "not")
+	for j := k + 2; j < a1 && j < k+8; j++ {
+		switch d.w(j) {
+		case ".", ";", ",", "(":
+			return actorInfo{}, false
+		case "by":
+			e := j + 1
+			for e < a1 && e < j+8 {
+				w := d.w(e)
+				if w == "," || w == "." || w == ";" || w == "(" || w == "on" || w == "at" || w == "every" || w == "each" ||
+					w == "until" || w == "from" || w == "in" || w == "for" || w == "within" || w == "who" || w == "if" || w == "when" {
+					break
+				}
+				e++
+			}
+			for e > j+1 {
+				if info := a.resolveActor(j+1, e); info.ok && !info.pronoun {
+					return info, true
+				}
+				e--
+			}
+			return actorInfo{}, false
+		}
+	}
+	return actorInfo{}, false
+}
+
 var nonStarters = map[string]bool{"if": true, "when": true, "where": true, "should": true, "unless": true,
 	"once": true, "while": true, "whenever": true, "in": true, "at": true, "on": true, "after": true, "before": true,
 	"this": true, "it": true, "there": true, "these": true, "that": true, "here": true}
 
 // findCommitments finds every commitment: sentences that start with an
-// actor and "will" (or "agrees to", "is to"…), items and rows under a
-// heading that names who acts ("Kwame will:", "What will the professionals
-// do?"), and "Name – action" or tab-separated rows.
+// actor and "will" (or "agrees to", "is to", "needs to"…), passives with
+// their agent ("Visits will be supervised by Sharon"), items and rows
+// under a heading that names who acts ("Kwame will:", "What will the
+// professionals do?", "Kirsty", "Hannah (social worker)"), "Name – action"
+// rows, and the rows of a Who / What / When table. "I", "we" and "you"
+// stand for whom the document's form says (see findVoices).
 func (a *analysis) findCommitments() {
 	d := a.d
 	var last actorInfo
 	lastPara := -1
+	secActors := make([]actorInfo, len(d.secs))
+	for i, sec := range d.secs {
+		if sec.hasActor {
+			secActors[i] = a.headingActorInfo(sec)
+		}
+	}
 	for si := range d.sents {
 		s := &d.sents[si]
 		if s.heading || s.sig {
 			continue
 		}
 		switch s.topic {
-		case topAim, topBackground, topConseq, topContingency, topReview, topSign, topCopies, topBreach:
+		case topAim, topBackground, topConseq, topContingency, topReview, topSign, topCopies, topBreach, topDefs:
 			continue
 		}
 		ln := &d.lines[s.line]
 		if ln.kind == lTable && ln.header {
 			continue
 		}
-		sec := d.secs[ln.section]
 		para := a.paragraphOf(s.line)
 		if para != lastPara {
 			last = actorInfo{}
 			lastPara = para
 		}
-		underHeader := sec.hasActor && (s.item || s.row || a.firstParagraph(ln.section, s.line))
+		secInfo := secActors[ln.section]
+		underHeader := secInfo.ok && (s.item || s.row || !d.secs[ln.section].nameOnly && a.firstParagraph(ln.section, s.line))
 		first := d.w(s.t0)
 		if nonStarters[first] && !underHeader {
 			continue
@@ -630,14 +823,26 @@ func (a *analysis) findCommitments() {
 		switch {
 		case ln.dashAt >= 0 && ln.dashAt > s.t0 && ln.dashAt < s.t1:
 			info = a.resolveActor(s.t0, ln.dashAt)
-			actStart = ln.dashAt + 1
+			actStart = a.skipSubject(ln.dashAt+1, s.t1)
 		case ln.kind == lTable && len(ln.cells) >= 2:
-			info = a.resolveActor(ln.cells[0].s, ln.cells[0].e)
-			actStart = ln.cells[1].s
+			var ok bool
+			info, actStart, ok = a.tableRow(ln)
+			if !ok {
+				continue
+			}
 		default:
 			if ae, as, ok := a.modalAt(s.t0, s.t1); ok {
 				info = a.resolveActor(s.t0, ae)
 				actStart = as
+				if ag, ok := a.passiveAgent(as, s.t1); ok {
+					info = ag // the subject of a passive does not act: its agent does
+				} else if a.passiveAt(as, s.t1) {
+					continue // "Pete will be told…": done to the subject, by no one named
+				} else if !info.ok && pronouns[d.w(s.t0)] && d.w(s.t0+1) == "," {
+					info = a.resolveActor(s.t0, s.t0+1) // "I, Tara Stone, of …, undertake that…"
+				} else if info.ok && !info.pronoun && !a.plausibleActor(s.t0, ae) {
+					info = actorInfo{}
+				}
 				if !info.ok && s.item && !underHeader {
 					info = a.firstNamedBeforeModal(s.t0, s.t1)
 					actStart = s.t0
@@ -656,10 +861,15 @@ func (a *analysis) findCommitments() {
 				continue
 			}
 		}
+		if info.pronoun {
+			if v, ok := a.pronounActor(info.pron); ok {
+				info = v
+			}
+		}
 		if !info.ok || info.pronoun {
 			switch {
 			case underHeader:
-				info = a.resolveActor(sec.actor[0], sec.actor[1])
+				info = secInfo
 			case info.pronoun && last.ok:
 				info = last
 			default:
@@ -667,10 +877,7 @@ func (a *analysis) findCommitments() {
 			}
 		}
 		if !info.ok || info.pronoun {
-			if !(info.pronoun && last.ok) {
-				continue
-			}
-			info = last
+			continue
 		}
 		last = info
 		c := commitment{sent: si, t0: s.t0, t1: s.t1, a0: actStart, a1: s.t1, actor: info.display,
@@ -678,6 +885,173 @@ func (a *analysis) findCommitments() {
 		a.describe(&c)
 		a.commits = append(a.commits, c)
 	}
+}
+
+// skipSubject steps over a pronoun and modal that open an action after a
+// dash: "Joanne – you'll get…", "Me – I'll ask…", "Gary – you will…".
+func (a *analysis) skipSubject(k, end int) int {
+	d := a.d
+	if k < end && modalContraction(d.w(k)) {
+		return k + 1
+	}
+	if k+1 < end && pronouns[d.w(k)] && (d.w(k+1) == "will" || d.w(k+1) == "won't") {
+		if d.w(k+1) == "won't" {
+			return k + 1
+		}
+		return k + 2
+	}
+	return k
+}
+
+// headingActorInfo resolves the actor a heading names. A heading that is
+// only a name or role ("Kirsty", "Hannah (social worker)") counts only
+// when every word of it is a known person, a role or a filler: a
+// capitalised heading word is not a party.
+func (a *analysis) headingActorInfo(sec section) actorInfo {
+	info := a.resolveActor(sec.actor[0], sec.actor[1])
+	if info.pronoun {
+		if v, ok := a.pronounActor(info.pron); ok {
+			return v
+		}
+		return actorInfo{}
+	}
+	if !info.ok {
+		return actorInfo{}
+	}
+	if sec.nameOnly && !a.knownPeople(sec.actor[0], sec.actor[1]) {
+		return actorInfo{}
+	}
+	return info
+}
+
+// knownPeople is knownActor without acronyms, and with anything in
+// brackets ("Kerry-Ann Moss (Eastholme Young Carers)"): a heading's words
+// in capitals are not people.
+func (a *analysis) knownPeople(t0, t1 int) bool { return a.known(t0, t1, true) }
+
+func (a *analysis) known(t0, t1 int, people bool) bool {
+	d := a.d
+	depth, named := 0, !people
+	for k := t0; k < t1; k++ {
+		w := d.w(k)
+		if people && (w == "(" || w == ")") {
+			depth += 1 - 2*boolInt(w == ")")
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		if n, _, _ := a.roleAt(k); n > 0 {
+			k += n - 1
+			named = true
+			continue
+		}
+		t := d.toks[k]
+		switch {
+		case t.cap && a.people[w] != nil:
+			named = true
+		case actorFiller[w], titles[w], t.kind == tPunct, !people && (t.upper || t.kind == tNum):
+		default:
+			return false
+		}
+	}
+	return named
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// plausibleActor reports whether t0..t1 can be who acts: not a single
+// capitalised common noun that the text also writes in lower case
+// ("Visits will…", "Mobiles will…").
+func (a *analysis) plausibleActor(t0, t1 int) bool {
+	d := a.d
+	for k := t0; k < t1; k++ {
+		if n, _, _ := a.roleAt(k); n > 0 {
+			return true
+		}
+		w := d.w(k)
+		if d.toks[k].kind == tWord && !actorFiller[w] && !titles[w] && !pronouns[w] {
+			if a.people[w] != nil {
+				return true
+			}
+			if !d.lowerSeen(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tableRow reads the actor and the action from a table row: the column
+// headed "Who" (or the first), the column headed "What" or "Action" (or
+// the next). Rows of a table without such a header count only when the
+// first cell is a known person or role and the next is not a name.
+func (a *analysis) tableRow(ln *line) (actorInfo, int, bool) {
+	d := a.d
+	who, what := 0, 1
+	hasWho := false
+	if h := a.tableHeader(ln); h != nil {
+		who, what = -1, -1
+		for i, c := range h.cells {
+			switch d.w(c.s) {
+			case "who", "name", "person", "by":
+				if who < 0 && (d.w(c.s) != "by" || d.w(c.s+1) == "whom") {
+					who = i
+				}
+			case "what", "action", "actions", "task", "commitment", "commitments":
+				if what < 0 {
+					what = i
+				}
+			}
+		}
+		hasWho = who >= 0
+		if who < 0 {
+			who = 0
+		}
+		if what < 0 {
+			what = who + 1
+		}
+	}
+	if who >= len(ln.cells) || what >= len(ln.cells) {
+		return actorInfo{}, 0, false
+	}
+	c := ln.cells[who]
+	info := a.resolveActor(c.s, c.e)
+	if !info.ok || info.pronoun {
+		return actorInfo{}, 0, false
+	}
+	act := ln.cells[what]
+	if !hasWho {
+		// A label row such as "Social worker <tab> Priya Chandran" or
+		// "Children: <tab> Poppy Green (10)": the second cell names someone
+		// or something rather than saying what they do.
+		if a.nameRun(act.s) > act.s && !d.lowerSeen(d.w(act.s)) || d.toks[act.s].kind != tWord ||
+			d.w(c.e-1) == ":" || !a.knownActor(c.s, c.e) {
+			return actorInfo{}, 0, false
+		}
+	}
+	return info, act.s, true
+}
+
+// tableHeader returns the header row of the table that holds ln, if any.
+func (a *analysis) tableHeader(ln *line) *line {
+	d := a.d
+	li := int(d.toks[ln.t0].line)
+	for j := li - 1; j >= 0 && j >= li-200; j-- {
+		l := &d.lines[j]
+		if l.kind != lTable {
+			return nil
+		}
+		if l.header {
+			return l
+		}
+	}
+	return nil
 }
 
 // paragraphOf returns the index of the first line of the paragraph holding line li.
@@ -729,12 +1103,8 @@ func (a *analysis) describe(c *commitment) {
 			c.supportive = true
 		}
 	}
-	if c.side == PartyProfessional {
-		switch c.role {
-		case "youth worker", "family support worker", "support worker", "key worker", "recovery worker",
-			"counsellor", "school counsellor", "therapist", "family time worker", "outreach worker", "family worker":
-			c.supportive = true
-		}
+	if c.side == PartyProfessional && a.lx.support["role:"+c.role] {
+		c.supportive = true
 	}
 }
 
@@ -744,12 +1114,8 @@ func (a *analysis) describe(c *commitment) {
 func (a *analysis) vagueExcused(k, n, end int, p phrase) bool {
 	d := a.d
 	next := d.w(k + n)
-	switch next {
-	case "worker", "workers", "service", "services", "team", "plan", "group", "scheme", "line", "officer",
-		"order", "hub", "session", "sessions", "worker's", "network", "package", "supervisor", "allowance":
-		if next != "package" {
-			return true
-		}
+	if a.lx.support["name:"+next] {
+		return true // "support worker", "supervision order": part of a name
 	}
 	prev := d.w(k - 1)
 	if k > 0 && d.toks[k-1].kind == tWord && d.toks[k-1].cap && d.toks[k-1].line == d.toks[k].line && !d.toks[k].cap {

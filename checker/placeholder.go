@@ -3,7 +3,8 @@ package checker
 import "strings"
 
 var placeholderWords = map[string]bool{"insert": true, "add": true, "enter": true, "type": true, "fill": true,
-	"complete": true, "delete": true, "tbc": true, "tba": true, "details": true, "detail": true, "name": true, "date": true}
+	"complete": true, "delete": true, "tbc": true, "tba": true, "details": true, "detail": true, "name": true, "date": true,
+	"tel": true, "phone": true, "telephone": true, "number": true, "address": true, "venue": true, "time": true, "role": true}
 
 // findPlaceholders finds template text left in the draft: "(insert
 // detail)", "[name]", "<date>", "XX/XX/XXXX", "TBC", and runs of dots or
@@ -14,15 +15,15 @@ func (a *analysis) findPlaceholders() {
 	for li := range d.lines {
 		ln := &d.lines[li]
 		if ln.kind != lSig {
-			for _, b := range ln.blanks {
-				ph = append(ph, b)
-			}
+			ph = append(ph, ln.blanks...)
 		}
 		for k := ln.t0; k < ln.t1; k++ {
 			w := d.w(k)
 			switch {
-			case w == "(" && placeholderWords[d.w(k+1)] && (d.w(k+1) != "name" && d.w(k+1) != "date" && d.w(k+1) != "details" && d.w(k+1) != "detail" || d.w(k+2) == ")"):
-				if e := closeOn(d, k, ln.t1, ")", 12); e > k {
+			case w == "(" && placeholderWords[d.w(k+1)]:
+				// "(insert detail)", "(name of child)", "(tel number)": a
+				// bracket of lower-case words that asks for something.
+				if e := closeOn(d, k, ln.t1, ")", 12); e > k && (bareWords(d, k+1, e) || d.w(k+1) == "insert") {
 					ph = append(ph, span{d.toks[k].s, d.toks[e].e})
 					k = e
 				}
@@ -32,8 +33,16 @@ func (a *analysis) findPlaceholders() {
 					k = e
 				}
 			case w == "<":
+				// "<date>", "<<landlord>>".
+				k0 := k
+				if d.w(k+1) == "<" {
+					k++
+				}
 				if e := closeOn(d, k, ln.t1, ">", 6); e > k+1 {
-					ph = append(ph, span{d.toks[k].s, d.toks[e].e})
+					if d.w(e+1) == ">" {
+						e++
+					}
+					ph = append(ph, span{d.toks[k0].s, d.toks[e].e})
 					k = e
 				}
 			case isXDate(w) || (w == "tbc" || w == "tba") && d.toks[k].upper:
@@ -56,6 +65,21 @@ func (a *analysis) findPlaceholders() {
 		}
 		// Blanks sit between tokens, so a sentence can span one.
 	}
+}
+
+// bareWords reports whether tokens t0..t1 are at most five lower-case
+// words with no digits: "(name of child)", not "(Eastholme Young Carers)"
+// or "(tel. 0191 498 0614)".
+func bareWords(d *document, t0, t1 int) bool {
+	if t1-t0 > 5 {
+		return false
+	}
+	for k := t0; k < t1; k++ {
+		if t := d.toks[k]; t.kind != tWord || t.cap {
+			return false
+		}
+	}
+	return true
 }
 
 func closeOn(d *document, k, end int, closer string, limit int) int {
@@ -83,7 +107,7 @@ func isXDate(w string) bool {
 			return false
 		}
 	}
-	return true
+	return strings.Count(w, "x") >= 2 // not a lone slash: "parent / carer" is not a placeholder
 }
 
 func sortSpans(ss []span) {

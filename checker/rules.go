@@ -57,6 +57,7 @@ var catalogue = []Rule{
 
 	{ID: "vague-term", Kind: RuleFinding, Criterion: "specific", Title: "A word in a commitment that can be read many ways", Guidance: "good-written-agreements/#specific"},
 	{ID: "absolute", Kind: RuleFinding, Criterion: "achievable", Title: "An absolute demand no one can keep", Guidance: "good-written-agreements/#achievable"},
+	{ID: "child-actor", Kind: RuleFinding, Criterion: "achievable", Title: "A commitment that rests on a young child", Guidance: "good-written-agreements/#achievable"},
 	{ID: "undefined-acronym", Kind: RuleFinding, Criterion: "plain_language", Title: "An acronym that is not explained", Guidance: "good-written-agreements/#plain-language"},
 	{ID: "jargon", Kind: RuleFinding, Criterion: "plain_language", Title: "Professional jargon", Guidance: "good-written-agreements/#plain-language"},
 	{ID: "long-sentence", Kind: RuleFinding, Criterion: "plain_language", Title: "A sentence too long to follow easily", Guidance: "good-written-agreements/#plain-language"},

@@ -310,7 +310,8 @@ func TestConsistent(t *testing.T) {
 }
 
 func TestPlaceholders(t *testing.T) {
-	for _, ph := range []string{"(insert detail)", "[name]", "<date>", "XX/XX/XXXX", "........", "________"} {
+	for _, ph := range []string{"(insert detail)", "[name]", "<date>", "XX/XX/XXXX", "........", "________",
+		"(name of child)", "(tel number)", "<<landlord>>", "DD/MM/YYYY"} {
 		t.Run(ph, func(t *testing.T) {
 			r := mustCheck(t, variant(t, "by 10 March 2028.", "by "+ph+"."), Settings{})
 			if !hasFinding(r, "placeholder") {
@@ -325,6 +326,17 @@ func TestPlaceholders(t *testing.T) {
 				t.Errorf("summary: got %q, want it to say the draft is not finished", r.Summary)
 			}
 		})
+	}
+	// Contract section 6: a slash between words, a date line to write on,
+	// and brackets that say something are not placeholders.
+	for _, text := range []string{"Parent / carer: Lucy Hart", "Mum / Dad will ring Omar", "Date: ___/___/______",
+		"Omar Reid (social worker) (tel. 01632 960 100)", "Kerry Moss (Eastholme Young Carers)"} {
+		r := mustCheck(t, variant(t, "Parent: Lucy Hart", text), Settings{})
+		for _, f := range r.Findings {
+			if f.Rule == "placeholder" {
+				t.Errorf("%q: placeholder at %d-%d", text, f.Start, f.End)
+			}
+		}
 	}
 	// Signature lines are places to write, not placeholders.
 	if r := mustCheck(t, baseAgreement, Settings{}); hasFinding(r, "placeholder") {

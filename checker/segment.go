@@ -37,8 +37,8 @@ func (d *document) classify() {
 	for i := range d.lines {
 		ln := &d.lines[i]
 		if ln.kind == lHeading {
-			sec := section{heading: i, topic: ln.topic, actor: ln.actor, hasActor: ln.hasActor}
-			if sec.topic == topNone && sec.hasActor {
+			sec := section{heading: i, topic: ln.topic, actor: ln.actor, hasActor: ln.hasActor, nameOnly: ln.nameOnly}
+			if sec.topic == topNone && sec.hasActor && !sec.nameOnly {
 				sec.topic = topCommit
 			}
 			d.secs = append(d.secs, sec)
@@ -73,6 +73,16 @@ func (d *document) classifyLine(i int) {
 	}
 	ln.kind = lText
 	t0 := ln.t0
+	words, upper := 0, 0
+	for k := ln.t0; k < ln.t1; k++ {
+		if t := d.toks[k]; t.kind == tWord {
+			words++
+			if t.upper || t.cap && t.e-t.s == 1 {
+				upper++
+			}
+		}
+	}
+	ln.allCaps = words >= 2 && upper == words
 	// List markers.
 	first := d.w(t0)
 	switch {
@@ -135,7 +145,7 @@ func (d *document) classifyLine(i int) {
 		if t.s == 0 || t.e >= len(d.text) || d.text[t.s-1] != ' ' || (d.text[t.e] != ' ' && d.text[t.e] != '\u00a0'&0xff) {
 			continue
 		}
-		if d.toks[k+1].kind == tWord && !d.toks[k+1].cap {
+		if nx := d.w(k + 1); d.toks[k+1].kind == tWord && (!d.toks[k+1].cap || nx == "i" || modalContraction(nx)) {
 			ln.dashAt = k
 		}
 		break
@@ -144,6 +154,10 @@ func (d *document) classifyLine(i int) {
 		ln.kind = lHeading
 		ln.topic = d.topicOf(ln.c0, ln.t1)
 		ln.actor, ln.hasActor = d.headingActor(ln.c0, ln.t1)
+		if !ln.hasActor {
+			ln.actor, ln.nameOnly = d.nameHeading(ln.c0, ln.t1)
+			ln.hasActor = ln.nameOnly
+		}
 	}
 }
 
@@ -198,7 +212,10 @@ func (d *document) splitCells(ln *line) {
 				}
 			}
 		}
-		if !digits && words <= 4 && d.toks[ln.cells[0].s].cap {
+		// Only the first row of a table can be its header.
+		prev := int(d.toks[ln.t0].line) - 1
+		first := prev < 0 || d.lines[prev].kind != lTable && d.lines[prev].kind != lSig
+		if first && !digits && words <= 4 && d.toks[ln.cells[0].s].cap && len(ln.blanks) == 0 {
 			ln.header = true
 			ln.sigTable = sig
 		}
@@ -318,40 +335,53 @@ func (d *document) topicOf(t0, t1 int) int {
 	return t
 }
 
+// topicNames are the topics of data/headings.txt in the order they are
+// tried.
+var topicNames = []struct {
+	name  string
+	topic int
+}{{"copies", topCopies}, {"sign", topSign}, {"breach", topBreach}, {"contingency", topContingency},
+	{"consequences", topConseq}, {"review", topReview}, {"aim", topAim}, {"defs", topDefs},
+	{"background", topBackground}, {"time", topTime}, {"plan", topPlan}, {"commit", topCommit}}
+
+// topicOf says what a heading or label is about: the first topic in
+// data/headings.txt with a phrase that occurs in h as whole words.
 func topicOf(h string) int {
-	has := func(subs ...string) bool {
-		for _, s := range subs {
-			if strings.Contains(h, s) {
-				return true
+	lx := words()
+	if lx == nil {
+		return topNone
+	}
+	for _, tn := range topicNames {
+		for _, p := range lx.headings[tn.name] {
+			if hasWordPrefix(h, p) {
+				return tn.topic
 			}
 		}
-		return false
-	}
-	switch {
-	case has("sign"):
-		return topSign
-	case has("copies", "copy "), h == "copy":
-		return topCopies
-	case has("who to contact", "whom to contact") || has("contact", "worried", "phone", "ring") && has("broken", "breach", "worried"):
-		return topBreach
-	case has("go wrong", "goes wrong", "gone wrong", "contingency", "cannot go ahead", "can't go ahead", "can not go ahead", "emergenc", "back-up", "backup", "plan b", "cannot happen", "falls through", "breaks down"):
-		return topContingency
-	case has("not kept", "not keep", "broken", "breach", "consequence", "not done", "not do ", "doesn't do", "don't do", "not do their", "not followed", "does not work", "doesn't work", "not stick", "keep to it", "if it is not", "not happen", "fails", "don't keep"):
-		return topConseq
-	case has("review", "look at this again", "look at it again", "again"):
-		return topReview
-	case has("aim", "purpose", "why", "achieve", "goal", "what this agreement is for", "what it is for", "is for"):
-		return topAim
-	case has("background", "history", "what happened", "concern", "the risk", "about this"):
-		return topBackground
-	case has("how long", "dates", "start", "period", "lasts", "duration", "end date"):
-		return topTime
-	case has("plan"):
-		return topPlan
-	case has("will", "agree", "undertake", "action", "who does what", "who will do what", "responsibilit", "expectation"):
-		return topCommit
 	}
 	return topNone
+}
+
+// hasWordPrefix reports whether p occurs in h starting at a word boundary
+// and, unless p ends in "*", ending at one.
+func hasWordPrefix(h, p string) bool {
+	prefix := strings.HasSuffix(p, "*")
+	p = strings.TrimSuffix(p, "*")
+	for i := 0; ; {
+		j := strings.Index(h[i:], p)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(p)
+		if (j == 0 || !isWordByte(h[j-1])) && (prefix || end == len(h) || !isWordByte(h[end])) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '\'' || c >= 0x80
 }
 
 // headingActor finds who a heading says will act: "Kwame will:",
@@ -406,18 +436,43 @@ func (d *document) headingActor(t0, t1 int) ([2]int, bool) {
 	}
 	last := d.w(t1 - 1)
 	switch last {
-	case "will", "agrees", "agree", "undertakes", "undertake":
+	case "will", "agrees", "agree", "undertakes", "undertake", "commits":
 		return ok(t0, t1-1)
 	case "that":
 		if w := d.w(t1 - 2); w == "undertakes" || w == "undertake" || w == "agrees" || w == "agree" {
 			return ok(t0, t1-2)
 		}
 	case "to", "do":
-		if w := d.w(t1 - 2); w == "agrees" || w == "agree" || w == "will" {
+		switch d.w(t1 - 2) {
+		case "agrees", "agree", "will", "needs", "need", "promises", "promise", "undertakes", "undertake":
 			return ok(t0, t1-2)
+		case "expected", "agreed", "asked", "going", "required", "promised":
+			// "Mr and Mrs Kowalski are expected to:", "Dad has agreed to:".
+			switch d.w(t1 - 3) {
+			case "is", "are", "has", "have":
+				return ok(t0, t1-3)
+			}
 		}
 	}
 	return [2]int{}, false
+}
+
+// nameHeading reads a heading that is only a name or role, with perhaps
+// a role in brackets: "Kirsty", "Hannah (social worker)", "LEE CARVER".
+// Whether the words name a party is decided once people are known.
+func (d *document) nameHeading(t0, t1 int) ([2]int, bool) {
+	for t1 > t0 && (d.w(t1-1) == ":" || d.w(t1-1) == "-") {
+		t1--
+	}
+	if t1 <= t0 || t1-t0 > 8 || !d.toks[t0].cap {
+		return [2]int{}, false
+	}
+	for k := t0; k < t1; k++ {
+		if d.toks[k].kind == tNum || d.w(k) == "-" || d.w(k) == ":" || d.w(k) == "|" {
+			return [2]int{}, false
+		}
+	}
+	return [2]int{t0, t1}, true
 }
 
 var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true,

@@ -57,10 +57,8 @@ func (a *analysis) findSignatures() signatures {
 			if t := d.toks[k]; t.upper && t.kind == tWord {
 				if exp, ok := a.expansionOf(d.orig(k, k+1)); ok && side == "" {
 					side = PartyFamily
-					for _, r := range a.lx.roles.list {
-						if r.hint == PartyProfessional && strings.Contains(strings.ToLower(exp), r.text) {
-							side = PartyProfessional
-						}
+					if s, _ := a.expansionRole(exp); s == PartyProfessional {
+						side = s
 					}
 				}
 				sg.names[d.w(k)] = true

@@ -1,6 +1,5 @@
 package checker
 
-var phoneLike = phraseList("999", "101", "111")
 var breachCues = phraseList("broken", "breach", "breached", "worried", "concerned", "not kept", "not being kept")
 var contactVerbs = phraseList("contact", "phone", "ring", "call", "tell", "report", "email", "text")
 var copyCues = phraseList("copy", "copies")
@@ -92,8 +91,6 @@ func (a *analysis) copies() Criterion {
 	}
 	return a.crit("copies", StatusMissing, "It does not say who gets a signed copy. List the partner agencies (school, GP, police, clubs) that will be sent one, so they know what to look out for.", nil)
 }
-
-var undertakeCues = phraseList("undertakes", "undertake", "undertaking that", "promises", "agrees that", "will not")
 
 func (a *analysis) undertakingSpecific(cs []commitment) Criterion {
 	d := a.d

@@ -6,12 +6,19 @@ import (
 	"unicode"
 )
 
-// AZEntry is one line of the A to Z index: a chapter, a section or a
-// glossary term.
+// AZEntry is one line of the A to Z index: a thing a reader looks for,
+// with every place the handbook covers it. A glossary term, a chapter and
+// a section that share a name are one entry.
 type AZEntry struct {
-	Text    string // what the reader looks for: "Domestic abuse", "PLO"
-	URL     string
-	Context string // where it leads: "Chapter", "In When never to use…", "Glossary"
+	Text    string // what the reader looks for: "Case closure", "PLO"
+	Meaning string // the glossary's meaning, when it is a glossary term
+	Links   []AZLink
+}
+
+// AZLink is one place an entry leads to.
+type AZLink struct {
+	URL   string
+	Label string // "Glossary", "Chapter", or the section's own heading and chapter
 }
 
 // AZGroup is the entries under one letter.
@@ -27,47 +34,90 @@ type AZLetter struct {
 	ID     string // "" when no entry starts with the letter
 }
 
+// azLeadWords are the words an entry is not filed under: "At case
+// closure" goes under C with the glossary's "case closure".
+var azLeadWords = map[string]bool{"a": true, "an": true, "the": true, "at": true, "in": true, "on": true, "for": true, "by": true, "with": true, "of": true}
+
+// azKey is the word an entry is filed under and sorted by, in lower case,
+// and the text from that word on.
+func azKey(text string) (key, rest string) {
+	rest = strings.TrimLeftFunc(text, notLetterOrDigit)
+	for {
+		first, after, ok := strings.Cut(rest, " ")
+		if !ok || !azLeadWords[strings.ToLower(first)] || strings.TrimSpace(after) == "" {
+			break
+		}
+		rest = strings.TrimSpace(after)
+	}
+	return strings.ToLower(rest), rest
+}
+
 // azIndex lists every chapter, every level-2 and level-3 section and every
-// glossary term, alphabetically. It is the search box's destination
-// without JavaScript, and a way in for readers who know what a thing is
-// called but not where it lives.
+// glossary term, alphabetically, each name once. It is the search box's
+// destination without JavaScript, and a way in for readers who know what a
+// thing is called but not where it lives. Guidance for editors, footer
+// pages and the pages that gather others are left out.
 func (s *siteData) azIndex(glossary []GlossaryEntry) []AZGroup {
-	var all []AZEntry
+	byKey := map[string]*AZEntry{}
+	var keys []string
+	add := func(text, meaning string, l AZLink) {
+		key, rest := azKey(text)
+		if key == "" {
+			return
+		}
+		e := byKey[key]
+		if e == nil {
+			e = &AZEntry{Text: upperFirst(rest)}
+			byKey[key] = e
+			keys = append(keys, key)
+		}
+		if meaning != "" {
+			e.Meaning = meaning
+		}
+		for _, have := range e.Links {
+			if have.URL == l.URL {
+				return
+			}
+		}
+		e.Links = append(e.Links, l)
+	}
 	var glossaryPage *Chapter
 	for _, c := range s.chapters {
+		if c.Path == "" || c.Footer || c.Audience == "editors" {
+			continue
+		}
 		switch c.Layout {
-		case "home", "az", "print", "amendments", "index":
+		case "home", "az", "print", "amendments":
 			continue
 		case "glossary":
 			glossaryPage = c
-		}
-		if c.Path == "" {
+			add(c.Title, "", AZLink{URL: c.URL, Label: "Glossary"})
 			continue
 		}
-		all = append(all, AZEntry{Text: c.Title, URL: c.URL, Context: "Chapter"})
+		add(c.Title, "", AZLink{URL: c.URL, Label: "Chapter"})
 		for _, h := range c.headings {
 			if (h.Level == 2 || h.Level == 3) && h.ID != "" && h.Text != "" {
-				all = append(all, AZEntry{Text: h.Text, URL: c.URL + "#" + h.ID, Context: "In " + c.Title})
+				label := "In " + c.Title
+				if _, rest := azKey(h.Text); rest != h.Text {
+					label = h.Text + ", in " + c.Title // "At case closure, in …"
+				}
+				add(h.Text, "", AZLink{URL: c.URL + "#" + h.ID, Label: label})
 			}
 		}
 	}
 	if glossaryPage != nil {
 		for _, g := range glossary {
-			all = append(all, AZEntry{Text: g.Term.Term, URL: glossaryPage.URL + "#" + g.ID, Context: "Glossary: " + g.Meaning})
+			add(g.Term.Term, g.Meaning, AZLink{URL: glossaryPage.URL + "#" + g.ID, Label: "Glossary"})
 		}
 	}
-	key := func(e AZEntry) string { return strings.ToLower(strings.TrimLeftFunc(e.Text, notLetterOrDigit)) }
-	sort.SliceStable(all, func(i, j int) bool {
-		a, b := key(all[i]), key(all[j])
-		if a != b {
-			return a < b
-		}
-		return all[i].Context < all[j].Context
-	})
+	sort.Strings(keys)
 	var groups []AZGroup
-	for _, e := range all {
+	for _, key := range keys {
+		e := byKey[key]
+		// The glossary's meaning comes first: it is what most readers want.
+		sort.SliceStable(e.Links, func(i, j int) bool { return e.Links[i].Label == "Glossary" && e.Links[j].Label != "Glossary" })
 		letter := "0–9"
-		if r := []rune(key(e)); len(r) > 0 && r[0] >= 'a' && r[0] <= 'z' {
+		if r := []rune(key); len(r) > 0 && r[0] >= 'a' && r[0] <= 'z' {
 			letter = string(unicode.ToUpper(r[0]))
 		}
 		if len(groups) == 0 || groups[len(groups)-1].Letter != letter {
@@ -78,9 +128,18 @@ func (s *siteData) azIndex(glossary []GlossaryEntry) []AZGroup {
 			groups = append(groups, AZGroup{Letter: letter, ID: id})
 		}
 		g := &groups[len(groups)-1]
-		g.Entries = append(g.Entries, e)
+		g.Entries = append(g.Entries, *e)
 	}
 	return groups
+}
+
+// upperFirst capitalises the first letter, leaving acronyms and the rest
+// as written: "case closure" → "Case closure".
+func upperFirst(s string) string {
+	for i, r := range s {
+		return s[:i] + string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // azLetters is the letter bar: every letter A to Z, linked when some

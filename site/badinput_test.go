@@ -56,6 +56,11 @@ func TestBadInput(t *testing.T) {
 			want:  []string{"a.md:4: malformed YAML: mapping values are not allowed in this context"},
 		},
 		{
+			name:  "unknown audience and a footer that is not true or false",
+			files: map[string]string{"a.md": "---\ntitle: A\nsummary: S\nowner: O\nupdated: 2026-11-01\nreview_due: 2027-11-01\naudience: managers\nfooter: yes please\n---\nx\n"},
+			want:  []string{`a.md:7: unknown audience "managers" (known: editors, practitioners)`, `a.md:8: footer must be true or false, found "yes please"`},
+		},
+		{
 			name:  "front matter not closed",
 			files: map[string]string{"a.md": "---\ntitle: A\n"},
 			want:  []string{"a.md:1: front matter is not closed"},
@@ -132,7 +137,7 @@ func TestBadInput(t *testing.T) {
 			files: map[string]string{"handbook.yaml": "title: T\ncolour: red\nchecker:\n  review_within_months: 3\n  review_within_weeks: 0\n  vague_terms: {a: b}\n"},
 			want: []string{
 				`handbook.yaml:2: unknown setting "colour"`,
-				`handbook.yaml:5: review_within_weeks must be a whole number above zero`,
+				`handbook.yaml:5: review_within_weeks must be a whole number from 1 to 52`,
 				`handbook.yaml:5: give review_within_months or review_within_weeks, not both`,
 				`handbook.yaml:6: vague_terms must be a list`,
 			},

@@ -52,6 +52,7 @@ func TestThemeInBrowser(t *testing.T) {
 	base := serveFixture(t)
 	for _, page := range []string{"/", "/using/", "/glossary/", "/checker/", "/practice/", "/practice/reviews/", "/404.html"} {
 		t.Run(page, func(t *testing.T) {
+			t.Parallel() // a tab each; nothing here needs the keyboard's focus
 			tab := browsertest.NewTab(t)
 			if err := browsertest.Do(tab, browsertest.Patience, chromedp.Navigate(base+page)); err != nil {
 				t.Fatal(err)
@@ -91,7 +92,7 @@ func TestChapterWithoutScriptAt320px(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, sel := range []string{".side-nav", ".contents", ".metadata", ".breadcrumbs", ".pagination", "h1"} {
+	for _, sel := range []string{".side-nav", ".contents", ".metadata-summary", ".breadcrumbs", ".pagination", "h1"} {
 		shown, err := browsertest.Run(tab, browsertest.Patience, chromedp.Evaluate[bool](
 			`(() => { const e = document.querySelector("`+sel+`"); return !!e && e.getClientRects().length > 0 })()`))
 		if err != nil || !shown {

@@ -19,6 +19,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+
+	"handbook/checker/limits"
 )
 
 // Options configure a Builder.
@@ -91,16 +93,13 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 
 	mdFiles, otherFiles := b.scan(fsys, &e)
 	var settings Settings
-	if src, err := fs.ReadFile(fsys, SettingsFile); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			e.add(SettingsFile, 0, "settings file is missing")
-		} else {
-			e.add(SettingsFile, 0, "cannot read: %v", err)
-		}
-	} else {
+	if src, ok := readSettings(fsys, &e); ok {
 		settings = parseSettings(src, &e)
 	}
 	if b.opts.BaseURL != "" {
+		if msg := badBaseURL(b.opts.BaseURL); msg != "" {
+			return nil, ErrorList{{Message: "--base-url " + msg}}
+		}
 		settings.BaseURL = b.opts.BaseURL
 	}
 	basePath := basePathOf(settings.BaseURL)
@@ -133,11 +132,16 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	}
 	chapters = slices.DeleteFunc(chapters, func(c *Chapter) bool { return c == nil })
 
+	// Addresses are compared without case: Dup.md and dup.md would
+	// overwrite each other on a case-insensitive host or disk.
+	byFolded := map[string]*Chapter{}
 	for _, c := range chapters {
-		if prev, dup := site.byKey[c.Path]; dup {
+		folded := strings.ToLower(c.Path)
+		if prev, dup := byFolded[folded]; dup {
 			e.add(c.File, 1, "duplicate slug: %s and %s both make the page /%s", prev.File, c.File, c.Path)
 			continue
 		}
+		byFolded[folded] = c
 		site.byKey[c.Path] = c
 		site.chapters = append(site.chapters, c)
 	}
@@ -160,6 +164,9 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	site.checkRelated(&e)
 
 	var warnings []*Error
+	for _, c := range site.chapters {
+		warnings = append(warnings, c.warnings...)
+	}
 	if b.opts.Today != "" {
 		for _, c := range site.chapters {
 			if c.ReviewDue != "" && c.ReviewDue < b.opts.Today {
@@ -196,9 +203,9 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	})
 
 	for _, f := range otherFiles {
-		data, err := fs.ReadFile(fsys, f)
+		data, err := readRegular(fsys, f, limitFor(f))
 		if err != nil {
-			e.add(f, 0, "cannot read: %v", err)
+			e.add(f, 0, "%v", err)
 			continue
 		}
 		res.Files[f] = data
@@ -208,6 +215,17 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	}
 
 	site.glossary = glossaryEntries()
+	if glossaryURL != "" {
+		byID := map[string]GlossaryEntry{}
+		for _, g := range site.glossary {
+			byID[g.ID] = g
+		}
+		for _, c := range site.chapters {
+			for _, id := range c.termIDs {
+				c.Terms = append(c.Terms, byID[id])
+			}
+		}
+	}
 	built := map[string][]byte{"search-index.json": site.searchIndex()}
 	assets, err := b.publishAssets(basePath, res.Files, built)
 	if err != nil {
@@ -221,6 +239,15 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	res.Files["sitemap.xml"] = site.sitemap()
+	if !b.opts.LiveReload {
+		// The preview never gets a service worker: a draft of a chapter
+		// must not outlive the preview in a reader's offline copy.
+		sw, err := serviceWorker(res.Files, basePath)
+		if err != nil {
+			return nil, err
+		}
+		res.Files[swFile] = sw
+	}
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -306,9 +333,13 @@ func basePathOf(base string) string {
 // loadChapter reads, validates and renders one chapter (using the cache).
 func (b *Builder) loadChapter(fsys fs.FS, file string, tokens map[string]string, renderKey, basePath string) (*Chapter, []*Error) {
 	var e errs
-	src, err := fs.ReadFile(fsys, file)
+	if msg := badSlug(file); msg != "" {
+		e.add(file, 1, "%s", msg)
+		return nil, e.list
+	}
+	src, err := readRegular(fsys, file, limits.ChapterBytes)
 	if err != nil {
-		e.add(file, 0, "cannot read: %v", unwrapPath(err))
+		e.add(file, 0, "%v", err)
 		return nil, e.list
 	}
 	if !utf8.Valid(src) {
@@ -354,7 +385,8 @@ func (b *Builder) loadChapter(fsys fs.FS, file string, tokens map[string]string,
 	}
 	e.list = append(e.list, r.Errors...)
 	c := &Chapter{FrontMatter: fm, File: file, Path: pageKey(file), URL: basePath + pageKey(file),
-		Body: template.HTML(r.HTML), links: r.Links, ids: r.IDs, headings: r.Headings, sections: r.Sections}
+		Body: template.HTML(r.HTML), links: r.Links, termIDs: r.Terms, ids: r.IDs, headings: r.Headings, sections: r.Sections,
+		warnings: r.Warnings}
 	c.Slug = strings.TrimSuffix(path.Base(c.Path), "/")
 	if c.Path == "" {
 		c.Slug = ""

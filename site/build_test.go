@@ -120,8 +120,9 @@ func TestPageBasics(t *testing.T) {
 	if len(res.ExternalLinks) != 2 || res.ExternalLinks[0].URL != "https://example.com/auto" || res.ExternalLinks[0].Line != 37 {
 		t.Errorf("got external links %+v, want example.com (using.md:37) and gov.uk", res.ExternalLinks)
 	}
-	if len(res.Warnings) != 1 || res.Warnings[0].Error() != "glossary.md:7: review was due 2026-11-02" {
-		t.Errorf("got warnings %v, want the overdue glossary", res.Warnings)
+	if len(res.Warnings) != 2 || res.Warnings[0].Error() != "using.md:61: raw HTML is left out of the page; write it in Markdown instead" ||
+		res.Warnings[1].Error() != "glossary.md:7: review was due 2026-11-02" {
+		t.Errorf("got warnings %v, want the script left out and the overdue glossary", res.Warnings)
 	}
 	if !strings.Contains(string(res.Files["glossary/index.html"]), "overdue for review") {
 		t.Error("the overdue chapter does not say so")
@@ -229,11 +230,20 @@ func FuzzFrontMatter(f *testing.F) {
 func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte("> [!MUST]\n> x\n\n{{review-interval}} {{x}} [a](b.md#c)\n```agreement weak\nx\n```\n"))
 	f.Add([]byte("> [!NOTE]\n\n{{"))
+	f.Add([]byte(strings.Repeat("## Same\n", 500) + "<b>x</b> [y](javascript:z)\n"))
 	f.Add([]byte("The PLO and a child protection plan; *CSC* and [CIN](x.md), `SW`.\n\n## SW\n"))
 	md := newMarkdown()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		// With glossary links on: the transformer rewrites text nodes.
 		r := renderMarkdown(md, "f.md", src, 1, map[string]string{"review-interval": "three months"}, "/", true)
+		// Output bounded by input: markup, escaping and each glossary
+		// term's first link multiply the text by a bounded factor only.
+		if bound := 64*len(src) + 64<<10; len(r.HTML) > bound {
+			t.Errorf("%d bytes of Markdown made %d bytes of HTML, over %d", len(src), len(r.HTML), bound)
+		}
+		if n := len(r.Errors) + len(r.Warnings) + len(r.Headings) + len(r.Links); n > len(src)+1 {
+			t.Errorf("%d bytes of Markdown made %d errors, warnings, headings and links", len(src), n)
+		}
 		for _, err := range r.Errors {
 			if err.Line < 1 {
 				t.Errorf("error without a line: %v", err)

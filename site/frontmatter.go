@@ -26,6 +26,18 @@ type FrontMatter struct {
 	Layout    string // "chapter" when not given
 	Related   []string
 	Changes   []Change
+	// Group names the navigation group the chapter is listed under
+	// ("Guidance", "Tools"); the home page's entry points use the same
+	// groups. "" leaves it ungrouped.
+	Group string
+	// Audience is "editors" for guidance about editing the handbook: it is
+	// kept out of the A to Z, the printed handbook and the home page's
+	// recent changes, and ranked after all guidance in search. "" (or
+	// "practitioners") is everyone else.
+	Audience string
+	// Footer lists the page in the footer (accessibility statement,
+	// privacy notice, contact) instead of the navigation.
+	Footer bool
 
 	reviewDueLine int // for the overdue warning
 	relatedLines  []int
@@ -107,7 +119,7 @@ func parseFrontMatter(file string, header []byte, offset int, e *errs) (FrontMat
 		case "layout":
 			if s, ok := str(file, f, offset, e); ok {
 				if !layouts[s] {
-					e.add(file, vline, "unknown layout %q (known: amendments, chapter, checker, glossary, home, index, print)", s)
+					e.add(file, vline, "unknown layout %q (known: amendments, az, chapter, checker, glossary, home, index, print)", s)
 				} else {
 					fm.Layout = s
 				}
@@ -125,8 +137,31 @@ func parseFrontMatter(file string, header []byte, offset int, e *errs) (FrontMat
 			}
 		case "changes":
 			fm.Changes = parseChanges(file, f, offset, e)
+		case "group":
+			fm.Group, _ = str(file, f, offset, e)
+			fm.Group = strings.TrimSpace(fm.Group)
+		case "audience":
+			if s, ok := str(file, f, offset, e); ok {
+				switch s {
+				case "practitioners", "":
+				case "editors":
+					fm.Audience = s
+				default:
+					e.add(file, vline, "unknown audience %q (known: editors, practitioners)", s)
+				}
+			}
+		case "footer":
+			if s, ok := str(file, f, offset, e); ok {
+				switch s {
+				case "true":
+					fm.Footer = true
+				case "false":
+				default:
+					e.add(file, vline, "footer must be true or false, found %q", s)
+				}
+			}
 		default:
-			e.add(file, f.line, "unknown front matter key %q (known: changes, keywords, layout, owner, related, review_due, summary, title, updated, weight)", f.key)
+			e.add(file, f.line, "unknown front matter key %q (known: audience, changes, footer, group, keywords, layout, owner, related, review_due, summary, title, updated, weight)", f.key)
 		}
 	}
 	for _, req := range []string{"title", "summary", "owner", "updated", "review_due"} {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"html"
 	"regexp"
 	"sort"
 	"strings"
@@ -167,7 +166,7 @@ func (glossaryTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 		}
 		switch n := n.(type) {
 		case *ast.Heading, *ast.Link, *ast.AutoLink, *ast.Image, *ast.CodeSpan, *ast.CodeBlock,
-			*ast.FencedCodeBlock, *ast.RawHTML, *ast.HTMLBlock:
+			*ast.FencedCodeBlock, *ast.RawHTML, *ast.HTMLBlock, *Examples:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			texts = append(texts, n)
@@ -175,19 +174,19 @@ func (glossaryTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 		return ast.WalkContinue, nil
 	})
 	for _, t := range texts {
-		splitGlossary(t, src, m, used)
+		d.out.Terms = append(d.out.Terms, splitGlossary(t, src, m, used)...)
 	}
 }
 
 // splitGlossary replaces the text node t by text, a glossary link and
-// text again for each first use it holds.
-func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]bool) {
+// text again for each first use it holds, and returns the ids it linked.
+func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]bool) (ids []string) {
 	seg := t.Segment
 	value := string(seg.Value(src))
 	ws := wordsOf(value)
 	parent := t.Parent()
 	if parent == nil {
-		return
+		return nil
 	}
 	cur := t // the node still holding the rest of the text
 	offset := 0
@@ -197,6 +196,7 @@ func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]
 			continue
 		}
 		used[term.id] = true
+		ids = append(ids, term.id)
 		s, e := seg.Start+ws[k].start, seg.Start+ws[end-1].end
 		before := ast.NewTextSegment(text.NewSegment(seg.Start+offset, s))
 		link := &glossaryLink{ID: term.id, Title: term.title, Acronym: term.acronym}
@@ -207,6 +207,7 @@ func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]
 		cur.Segment = text.NewSegment(seg.Start+offset, seg.Stop)
 		k = end - 1
 	}
+	return ids
 }
 
 // renderGlossaryLink writes <a class="glossary-link" href="…"><abbr
@@ -214,7 +215,7 @@ func splitGlossary(t *ast.Text, src []byte, m *glossaryMatcher, used map[string]
 // term.
 func renderGlossaryLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*glossaryLink)
-	title := html.EscapeString(n.Title)
+	title := escape(n.Title)
 	if entering {
 		w.WriteString(`<a class="glossary-link" href="` + glossaryMarker + "#" + n.ID + `"`)
 		if n.Acronym {
@@ -251,5 +252,5 @@ func resolveGlossaryLinks(body []byte, url string) []byte {
 	if url == "" {
 		return glossaryLinkRe.ReplaceAll(body, []byte("$1"))
 	}
-	return bytes.ReplaceAll(body, []byte(glossaryMarker), []byte(url))
+	return bytes.ReplaceAll(body, []byte(glossaryMarker), []byte(escape(url)))
 }

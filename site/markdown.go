@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"html"
 	"path"
 	"strconv"
 	"strings"
@@ -45,6 +44,8 @@ type rendered struct {
 	IDs      []string      // every id a link may target
 	Links    []link
 	Errors   []*Error
+	Warnings []*Error // what the page leaves out of the source: raw HTML, unsafe links
+	Terms    []string // glossary ids linked from the chapter, in order of first use
 }
 
 // docInfo is the per-document state the parser extensions share.
@@ -73,6 +74,14 @@ func (d *docInfo) errorf(offset int, format string, args ...any) {
 	d.out.Errors = append(d.out.Errors, e.list...)
 }
 
+// warnf notes something the page leaves out that the editor may not
+// expect, without stopping the build.
+func (d *docInfo) warnf(offset int, format string, args ...any) {
+	var e errs
+	e.add(d.file, d.line(offset), format, args...)
+	d.out.Warnings = append(d.out.Warnings, e.list...)
+}
+
 var docKey = parser.NewContextKey()
 
 func docOf(pc parser.Context) *docInfo { d, _ := pc.Get(docKey).(*docInfo); return d }
@@ -86,10 +95,14 @@ func newMarkdown() goldmark.Markdown {
 			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
 			parser.WithInlineParsers(util.Prioritized(tokenParser{}, 50)),
-			parser.WithASTTransformers(util.Prioritized(handbookTransformer{}, 100), util.Prioritized(glossaryTransformer{}, 200)),
+			// Lower runs first: examples are marked before the glossary
+			// links, which keep out of them.
+			parser.WithASTTransformers(util.Prioritized(handbookTransformer{}, 100), util.Prioritized(examplesTransformer{}, 150),
+				util.Prioritized(glossaryTransformer{}, 200)),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&handbookRenderer{}, 100), util.Prioritized(glossaryRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&handbookRenderer{}, 100), util.Prioritized(glossaryRenderer{}, 100),
+				util.Prioritized(examplesRenderer{}, 100)),
 		),
 	)
 }
@@ -113,10 +126,17 @@ func renderMarkdown(md goldmark.Markdown, file string, body []byte, bodyLine int
 
 // headingIDs makes heading ids from their text: lower case, letters of any
 // script and digits kept, everything else one hyphen ("Café & co" →
-// "café-co"); a repeat gets "-2", "-3".
-type headingIDs struct{ used map[string]bool }
+// "café-co"); a repeat gets "-2", "-3". next remembers, for each base,
+// the suffix to try next, so that a thousand headings of the same text
+// take a thousand steps, not half a million.
+type headingIDs struct {
+	used map[string]bool
+	next map[string]int
+}
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := slugify(string(value))
@@ -124,8 +144,12 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for n := 2; h.used[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
+	if h.used[id] {
+		n := max(h.next[base], 2)
+		for id = base + "-" + strconv.Itoa(n); h.used[id]; id = base + "-" + strconv.Itoa(n) {
+			n++
+		}
+		h.next[base] = n + 1
 	}
 	h.used[id] = true
 	return []byte(id)
@@ -216,6 +240,18 @@ func (handbookTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 				}
 				seenIDs[id] = true
 				d.out.IDs = append(d.out.IDs, id)
+			}
+		case *ast.HTMLBlock:
+			// Comments are editors' notes, left out on purpose.
+			if n.HTMLBlockType != ast.HTMLBlockType2 && n.Lines().Len() > 0 {
+				d.warnf(n.Lines().At(0).Start, "raw HTML is left out of the page; write it in Markdown instead")
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				seg := n.Segments.At(0)
+				if raw := seg.Value(src); !bytes.HasPrefix(raw, []byte("<!--")) {
+					d.warnf(seg.Start, "raw HTML %s is left out of the page; write it in Markdown instead", raw)
+				}
 			}
 		case *ast.Link:
 			d.link(n, n.Destination, nodeOffset(n))
@@ -312,6 +348,10 @@ func (d *docInfo) link(n ast.Node, dest []byte, off int) {
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"), strings.HasPrefix(w, "//"):
 		l.External = true
 		d.out.Links = append(d.out.Links, l)
+		return
+	case gmhtml.IsDangerousURL(dest):
+		// The renderer drops it (goldmark is safe by default): say so.
+		d.warnf(off, "the link to %q is left out of the page: links may not run scripts or open local files", w)
 		return
 	case strings.Contains(w[:max(0, strings.IndexAny(w, "/#?"))], ":") || strings.HasPrefix(lower, "mailto:") || strings.HasPrefix(lower, "tel:"):
 		return // other schemes: nothing to check
@@ -430,7 +470,7 @@ func (r *handbookRenderer) heading(w util.BufWriter, src []byte, node ast.Node, 
 	}
 	if len(idb) > 0 {
 		w.WriteString(`<a class="heading-link" href="#`)
-		w.Write(util.EscapeHTML(idb))
+		w.WriteString(escape(string(idb)))
 		w.WriteString(`"><span class="visually-hidden">Link to this section</span></a>`)
 	}
 	w.WriteString("</h")
@@ -499,15 +539,15 @@ func (r *handbookRenderer) fenced(w util.BufWriter, src []byte, node ast.Node, e
 		if weak {
 			w.WriteString(` data-weak="true"`)
 		}
-		w.WriteString(">\n<figcaption class=\"model-document__label\">" + html.EscapeString(label) + "</figcaption>\n")
+		w.WriteString(">\n<figcaption class=\"model-document__label\">" + escape(label) + "</figcaption>\n")
 		w.WriteString(`<div class="model-document__text">`)
-		w.WriteString(html.EscapeString(strings.TrimRight(code.String(), "\n")))
+		w.WriteString(escape(strings.TrimRight(code.String(), "\n")))
 		w.WriteString("</div>\n</figure>\n")
 		return ast.WalkSkipChildren, nil
 	}
 	w.WriteString(`<div class="code-block"><pre class="chroma" tabindex="0"><code`)
 	if lang != "" {
-		w.WriteString(` class="language-` + html.EscapeString(lang) + `"`)
+		w.WriteString(` class="language-` + escape(lang) + `"`)
 	}
 	w.WriteByte('>')
 	if lexer := lexers.Get(lang); lang != "" && lexer != nil {
@@ -519,7 +559,7 @@ func (r *handbookRenderer) fenced(w util.BufWriter, src []byte, node ast.Node, e
 			}
 		}
 	}
-	w.WriteString(html.EscapeString(code.String()))
+	w.WriteString(escape(code.String()))
 	w.WriteString("</code></pre></div>\n")
 	return ast.WalkSkipChildren, nil
 }

@@ -23,11 +23,17 @@ type Chapter struct {
 	Headings        []Heading     // level-2 headings with ids, for "on this page"
 	Overdue         bool          // review_due is before Options.Today
 	RelatedChapters []*Chapter    // front matter related, resolved
+	// Terms are the glossary entries the chapter links to, in order of
+	// first use: the chapter lists them with their meanings, so a reader
+	// on a phone or a keyboard need not rely on a tooltip.
+	Terms []GlossaryEntry
 
 	links    []link
+	termIDs  []string
 	ids      []string
 	headings []Heading     // every heading, any level
 	sections []SectionText // the text by section, for search
+	warnings []*Error      // raw HTML and unsafe links left out
 }
 
 // NavItem is an entry of the side navigation: a chapter, with the
@@ -37,6 +43,15 @@ type NavItem struct {
 	Children []*NavItem
 }
 
+// NavGroup is one group of the navigation: the chapters whose front
+// matter names the same group, in reading order. Title is "" for
+// chapters that name none.
+type NavGroup struct {
+	Title string
+	ID    string // "group-guidance", for the home page's headings
+	Items []*NavItem
+}
+
 type siteData struct {
 	settings Settings
 	basePath string
@@ -44,6 +59,8 @@ type siteData struct {
 	chapters []*Chapter // every chapter, in reading order after order()
 	home     *Chapter
 	nav      []*NavItem
+	groups   []NavGroup
+	footer   []*Chapter      // pages linked from the footer, not the navigation
 	failed   map[string]bool // page keys of chapters that failed to load
 	glossary []GlossaryEntry // the glossary page's entries
 }
@@ -66,6 +83,8 @@ func (s *siteData) order() {
 	for _, c := range s.chapters {
 		switch {
 		case c.Path == "":
+		case c.Footer && c.Section == "":
+			s.footer = append(s.footer, c)
 		case c.Section == "":
 			top = append(top, &NavItem{Chapter: c})
 		case c.IsSectionIndex:
@@ -91,18 +110,49 @@ func (s *siteData) order() {
 		}
 	}
 	sort.Slice(top, func(i, j int) bool { return less(top[i].Chapter, top[j].Chapter) })
+	sort.Slice(s.footer, func(i, j int) bool { return less(s.footer[i], s.footer[j]) })
 	s.nav = top
+	s.groups = groupNav(top)
 	var ordered []*Chapter
 	if s.home != nil {
 		ordered = append(ordered, s.home)
 	}
-	for _, it := range top {
-		ordered = append(ordered, it.Chapter)
-		for _, ch := range it.Children {
-			ordered = append(ordered, ch.Chapter)
+	for _, g := range s.groups {
+		for _, it := range g.Items {
+			ordered = append(ordered, it.Chapter)
+			for _, ch := range it.Children {
+				ordered = append(ordered, ch.Chapter)
+			}
 		}
 	}
-	s.chapters = ordered
+	s.chapters = append(ordered, s.footer...)
+}
+
+// groupNav gathers the navigation's items into their groups. A group
+// takes the place of its first chapter by weight, so editors order groups
+// by the weights of what is in them; chapters without a group keep their
+// own places, between groups.
+func groupNav(items []*NavItem) []NavGroup {
+	var groups []NavGroup
+	at := map[string]int{}
+	for _, it := range items {
+		title := it.Chapter.Group
+		if i, ok := at[title]; ok && title != "" {
+			groups[i].Items = append(groups[i].Items, it)
+			continue
+		}
+		if n := len(groups); title == "" && n > 0 && groups[n-1].Title == "" {
+			groups[n-1].Items = append(groups[n-1].Items, it)
+			continue
+		}
+		at[title] = len(groups)
+		id := ""
+		if title != "" {
+			id = "group-" + slugify(title)
+		}
+		groups = append(groups, NavGroup{Title: title, ID: id, Items: []*NavItem{it}})
+	}
+	return groups
 }
 
 func (s *siteData) pageIDs(c *Chapter) map[string]bool {
@@ -304,7 +354,7 @@ func (s *siteData) sitemap() []byte {
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, c := range s.chapters {
 		b.WriteString("  <url><loc>")
-		template.HTMLEscape(&b, []byte(base+"/"+c.Path))
+		b.WriteString(escape(base + "/" + c.Path))
 		b.WriteString("</loc>")
 		if c.Updated != "" {
 			b.WriteString("<lastmod>" + c.Updated + "</lastmod>")

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html"
 	"html/template"
 	"strings"
 )
@@ -17,7 +16,7 @@ type navHTML struct {
 
 const ariaCurrent = ` aria-current="page"`
 
-func renderNav(items []*NavItem) *navHTML {
+func renderNav(groups []NavGroup) *navHTML {
 	n := &navHTML{at: map[string]int{}}
 	var b strings.Builder
 	var list func(items []*NavItem, sub bool)
@@ -30,11 +29,11 @@ func renderNav(items []*NavItem) *navHTML {
 		for _, it := range items {
 			c := it.Chapter
 			b.WriteString("\n<li class=\"side-nav__item\"><a href=\"")
-			b.WriteString(html.EscapeString(c.URL))
+			b.WriteString(escape(c.URL))
 			b.WriteByte('"')
 			n.at[c.Path] = b.Len()
 			b.WriteByte('>')
-			b.WriteString(html.EscapeString(c.Title))
+			b.WriteString(escape(c.Title))
 			b.WriteString("</a>")
 			if len(it.Children) > 0 {
 				list(it.Children, true)
@@ -43,7 +42,14 @@ func renderNav(items []*NavItem) *navHTML {
 		}
 		b.WriteString("\n</ul>")
 	}
-	list(items, false)
+	for _, g := range groups {
+		if g.Title != "" {
+			b.WriteString("\n<h2 class=\"side-nav__heading\">")
+			b.WriteString(escape(g.Title))
+			b.WriteString("</h2>\n")
+		}
+		list(g.Items, false)
+	}
 	n.html = b.String()
 	return n
 }

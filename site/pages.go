@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strings"
 	"time"
+	"unicode"
 
 	"handbook/checker"
+	"handbook/checker/limits"
 	"handbook/site/theme"
 )
 
@@ -29,43 +32,57 @@ import (
 //     one by comparing .Chapter.Path with $.Chapter.Path.
 //   - NavHTML: the same navigation, rendered, with this page's link
 //     marked aria-current="page" (rendered once per build, for speed).
+//   - Groups: the navigation's groups (the home page's entry points).
+//   - FooterLinks: the pages with footer: true (accessibility statement,
+//     privacy notice, contact), for the footer.
 //   - Chapters: every chapter in reading order, home first.
 //   - Prev, Next: neighbours in reading order, or nil.
 //   - Breadcrumbs: links from the home page down to the parent of this page.
 //   - Rules: checker.Rules(); Checker: whether the checker is available.
 //   - Glossary: checker.Glossary() with ids, for layout glossary.
 //   - Changes: every chapter's changes, newest first (layout amendments).
-//   - Recent: the newest few of Changes, for the home page;
+//   - Recent: the newest few changes to guidance (not to pages that
+//     gather others, editors' pages or footer pages), for the home page;
 //     AmendmentsURL: the page listing them all, if there is one.
 //   - Print: every printable chapter with ids made unique (layout print).
 //   - AZ, AZLetters: the A to Z index (layout az); AZURL: its page.
+//   - CheckerURL, GlossaryURL: the checker and glossary pages, if any.
 //   - Updated: the newest chapter's updated date, the handbook's version.
 //   - LiveReload: add the preview server's reload script.
 //   - NotFound: true on the 404 page.
 type Page struct {
-	Site          Settings
-	Root          string
-	Title         string
-	Chapter       *Chapter
-	Content       template.HTML
-	Nav           []*NavItem
-	NavHTML       template.HTML
-	Chapters      []*Chapter
-	Prev, Next    *Chapter
-	Breadcrumbs   []Crumb
-	Rules         []checker.Rule
-	Checker       CheckerStatus
-	Glossary      []GlossaryEntry
-	Changes       []ChangeEntry
-	Recent        []ChangeEntry
-	AmendmentsURL string
-	Print         []PrintChapter
-	AZ            []AZGroup
-	AZLetters     []AZLetter
-	AZURL         string // the A to Z page, where the search form goes without JavaScript
-	Updated       string
-	LiveReload    bool
-	NotFound      bool
+	Site        Settings
+	Root        string
+	Title       string
+	Chapter     *Chapter
+	Content     template.HTML
+	Nav         []*NavItem
+	NavHTML     template.HTML
+	Groups      []NavGroup
+	FooterLinks []*Chapter
+	Chapters    []*Chapter
+	Prev, Next  *Chapter
+	Breadcrumbs []Crumb
+	Rules       []checker.Rule
+	Checker     CheckerStatus
+	Glossary    []GlossaryEntry
+	// GlossaryGroups and GlossaryLetters are the glossary by letter, for
+	// the glossary page's headings and jump links.
+	GlossaryGroups  []GlossaryGroup
+	GlossaryLetters []AZLetter
+	Changes         []ChangeEntry
+	Recent          []ChangeEntry
+	AmendmentsURL   string
+	Print           []PrintChapter
+	PrintOwner      string // the owner every printed chapter shares, or ""
+	AZ              []AZGroup
+	AZLetters       []AZLetter
+	AZURL           string // the A to Z page, where the search form goes without JavaScript
+	CheckerURL      string // the checker page, for the home page's start button
+	GlossaryURL     string // the glossary page, for a chapter's list of the words it uses
+	Updated         string
+	LiveReload      bool
+	NotFound        bool
 }
 
 // Crumb is one breadcrumb link.
@@ -82,12 +99,48 @@ type CheckerStatus struct {
 	// form; the page hands it to the WebAssembly checker so that the page and
 	// `handbook check --content` judge by the same rules.
 	Settings string
+	// MaxText and MaxWord are the limits on a text and a Word file
+	// (handbook/limits), so the page refuses what the command refuses.
+	MaxText, MaxWord int64
 }
 
 // GlossaryEntry is a glossary term with its stable id ("term-<slug>").
 type GlossaryEntry struct {
 	checker.Term
 	ID string
+}
+
+// GlossaryGroup is the glossary's entries under one letter.
+type GlossaryGroup struct {
+	Letter  string
+	ID      string // "glossary-a"
+	Entries []GlossaryEntry
+}
+
+// glossaryGroups files the glossary's entries under their first letters,
+// for the glossary page's letter headings and jump links.
+func glossaryGroups(entries []GlossaryEntry) ([]GlossaryGroup, []AZLetter) {
+	var groups []GlossaryGroup
+	for _, g := range entries {
+		key := strings.ToLower(strings.TrimLeftFunc(g.Term.Term, notLetterOrDigit))
+		letter := "0–9"
+		if r := []rune(key); len(r) > 0 && r[0] >= 'a' && r[0] <= 'z' {
+			letter = string(unicode.ToUpper(r[0]))
+		}
+		if len(groups) == 0 || groups[len(groups)-1].Letter != letter {
+			groups = append(groups, GlossaryGroup{Letter: letter, ID: "glossary-" + strings.ToLower(letter)})
+		}
+		groups[len(groups)-1].Entries = append(groups[len(groups)-1].Entries, g)
+	}
+	has := map[string]string{}
+	for _, g := range groups {
+		has[g.Letter] = g.ID
+	}
+	var letters []AZLetter
+	for r := 'A'; r <= 'Z'; r++ {
+		letters = append(letters, AZLetter{Letter: string(r), ID: has[string(r)]})
+	}
+	return groups, letters
 }
 
 // glossaryID is the id of a term's entry on the glossary page.
@@ -148,26 +201,36 @@ func layoutMain(t *template.Template, layout string) string {
 // renderPages runs the templates for every chapter, in parallel, and the 404 page.
 func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Template, res *Result) error {
 	shared := Page{
-		Site:     s.settings,
-		Root:     s.basePath,
-		Nav:      s.nav,
-		Chapters: s.chapters,
-		Rules:    checker.Rules(),
+		Site:        s.settings,
+		Root:        s.basePath,
+		Nav:         s.nav,
+		Groups:      s.groups,
+		FooterLinks: s.footer,
+		Chapters:    s.chapters,
+		Rules:       checker.Rules(),
 		Checker: CheckerStatus{
 			Available: b.opts.CheckerUnavailable == "" && b.opts.CheckerFiles != nil,
 			Reason:    b.opts.CheckerUnavailable,
 			Settings:  checker.EncodeSettings(s.settings.Checker),
+			MaxText:   limits.TextBytes,
+			MaxWord:   limits.WordFileBytes,
 		},
 		LiveReload: b.opts.LiveReload,
 		Updated:    s.lastUpdated(),
 		Glossary:   s.glossary,
 	}
+	shared.GlossaryGroups, shared.GlossaryLetters = glossaryGroups(s.glossary)
 	for _, c := range s.chapters {
 		switch c.Layout {
 		case "print":
 			shared.Print = s.printChapters(shared.Glossary)
+			shared.PrintOwner = printOwner(shared.Print)
 		case "az":
 			shared.AZURL = c.URL
+		case "checker":
+			shared.CheckerURL = c.URL
+		case "glossary":
+			shared.GlossaryURL = c.URL
 		case "amendments":
 			shared.AmendmentsURL = c.URL
 		}
@@ -185,9 +248,23 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 		shared.AZLetters = azLetters(shared.AZ)
 	}
 	sort.SliceStable(shared.Changes, func(i, j int) bool { return shared.Changes[i].Date > shared.Changes[j].Date })
-	shared.Recent = shared.Changes[:min(recentChanges, len(shared.Changes))]
+	for _, ch := range shared.Changes {
+		if len(shared.Recent) < recentChanges && isGuidance(ch.Chapter) {
+			shared.Recent = append(shared.Recent, ch)
+		}
+	}
 
-	nav := renderNav(s.nav)
+	nav := renderNav(s.groups)
+	// Previous and next run through the navigation's pages only: a footer
+	// page is not the next chapter of anything.
+	reading := map[*Chapter]int{}
+	var order []*Chapter
+	for _, c := range s.chapters {
+		if !c.Footer {
+			reading[c] = len(order)
+			order = append(order, c)
+		}
+	}
 	shared.NavHTML = nav.forPage("\x00")
 	out := make([][]byte, len(s.chapters))
 	errs := make([]error, len(s.chapters))
@@ -196,11 +273,13 @@ func (b *Builder) renderPages(ctx context.Context, s *siteData, t *template.Temp
 		p := shared
 		p.Chapter, p.Title, p.Content = c, c.Title, c.Body
 		p.NavHTML = nav.forPage(c.Path)
-		if i > 0 {
-			p.Prev = s.chapters[i-1]
-		}
-		if i+1 < len(s.chapters) {
-			p.Next = s.chapters[i+1]
+		if at, ok := reading[c]; ok {
+			if at > 0 {
+				p.Prev = order[at-1]
+			}
+			if at+1 < len(order) {
+				p.Next = order[at+1]
+			}
 		}
 		if c.Path != "" {
 			p.Breadcrumbs = []Crumb{{Title: "Home", URL: s.basePath}}
@@ -251,6 +330,14 @@ func execute(t *template.Template, layout string, p *Page) ([]byte, error) {
 type pageView struct {
 	*Page
 	Main string
+}
+
+// isGuidance reports whether a chapter is guidance for practitioners:
+// a chapter or a section's index, not a tool, a page that gathers others,
+// the home page, an editors' page or a footer page.
+func isGuidance(c *Chapter) bool {
+	return c.Path != "" && !c.Footer && c.Audience != "editors" &&
+		(c.Layout == "chapter" || c.Layout == "index")
 }
 
 // longDate writes a YYYY-MM-DD date the British way, "20 November 2026",

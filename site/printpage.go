@@ -20,9 +20,25 @@ type PrintChapter struct {
 }
 
 // printable reports whether a chapter goes on the print page: the
-// chapters of guidance, not the home, print, checker or index pages.
+// chapters of guidance and the glossary, not the home, print, checker or
+// index pages, the editors' guide or the footer pages.
 func printable(c *Chapter) bool {
-	return c.Path != "" && (c.Layout == "" || c.Layout == "chapter" || c.Layout == "glossary")
+	return c.Path != "" && !c.Footer && c.Audience != "editors" &&
+		(c.Layout == "" || c.Layout == "chapter" || c.Layout == "glossary")
+}
+
+// printOwner is the owner the printed chapters share, said once at the
+// top of the print page; "" when they have different owners, and each
+// chapter then names its own.
+func printOwner(chapters []PrintChapter) string {
+	owner := ""
+	for i, c := range chapters {
+		if i > 0 && c.Owner != owner {
+			return ""
+		}
+		owner = c.Owner
+	}
+	return owner
 }
 
 // attrRe finds the id and href attributes in a chapter body. The body is

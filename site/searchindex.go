@@ -31,6 +31,7 @@ func (s *siteData) searchIndex() []byte {
 		for _, sec := range secs {
 			sections = append(sections, search.Section{
 				Page: c.Path, ID: sec.ID, Title: c.Title, Heading: sec.Heading, Level: sec.Level, Text: sec.Text,
+				Later: c.Audience == "editors",
 			})
 		}
 		if c.Layout == "glossary" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"handbook/checker"
+	"handbook/checker/limits"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -27,17 +28,24 @@ type Settings struct {
 // problem is reported, each as an *Error with file and line, in an ErrorList.
 func LoadSettings(fsys fs.FS) (Settings, error) {
 	var e errs
-	src, err := fs.ReadFile(fsys, SettingsFile)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			e.add(SettingsFile, 0, "settings file is missing")
-		} else {
-			e.add(SettingsFile, 0, "cannot read: %v", err)
-		}
+	src, ok := readSettings(fsys, &e)
+	if !ok {
 		return Settings{}, e.err()
 	}
 	s := parseSettings(src, &e)
 	return s, e.err()
+}
+
+// readSettings reads handbook.yaml, or says why it cannot.
+func readSettings(fsys fs.FS, e *errs) ([]byte, bool) {
+	src, err := readRegular(fsys, SettingsFile, limits.ChapterBytes)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		e.add(SettingsFile, 0, "settings file is missing")
+	case err != nil:
+		e.add(SettingsFile, 0, "%v", err)
+	}
+	return src, err == nil
 }
 
 func parseSettings(src []byte, e *errs) Settings {
@@ -60,8 +68,8 @@ func parseSettings(src []byte, e *errs) Settings {
 				if v == "" {
 					v = "/"
 				}
-				if !strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "http://") && !strings.HasPrefix(v, "https://") {
-					e.add(file, f.value.Line, "base_url must start with / or http(s)://, found %q", v)
+				if msg := badBaseURL(v); msg != "" {
+					e.add(file, f.value.Line, "base_url %s", msg)
 				} else {
 					s.BaseURL = v
 				}
@@ -95,12 +103,12 @@ func parseChecker(parent yamlField, e *errs) checker.Settings {
 		switch f.key {
 		case "review_within_months", "review_within_weeks":
 			review = append(review, f)
-			if n, ok := positiveInt(file, f, 0, e); ok {
+			if n, ok := boundedInt(file, f, 1, maxOf(f.key, 52, 12), e); ok {
 				cs.ReviewWithin = checker.Interval{Count: n, Unit: unitOf(f.key)}
 			}
 		case "max_length_months", "max_length_weeks":
 			maxLen = append(maxLen, f)
-			if n, ok := positiveInt(file, f, 0, e); ok {
+			if n, ok := boundedInt(file, f, 1, maxOf(f.key, 104, 24), e); ok {
 				cs.MaxLength = checker.Interval{Count: n, Unit: unitOf(f.key)}
 			}
 		case "required_signatories":
@@ -135,6 +143,15 @@ func parseChecker(parent yamlField, e *errs) checker.Settings {
 		e.add(file, maxLen[1].line, "give max_length_months or max_length_weeks, not both")
 	}
 	return cs
+}
+
+// maxOf is the largest sensible count for an interval setting: a review
+// within a year, an agreement lasting up to two years.
+func maxOf(key string, weeks, months int) int {
+	if unitOf(key) == checker.Weeks {
+		return weeks
+	}
+	return months
 }
 
 func unitOf(key string) checker.Unit {

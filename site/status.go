@@ -1,9 +1,12 @@
 package site
 
 import (
+	"context"
 	"io/fs"
 	"sort"
 	"strings"
+
+	"handbook/checker/limits"
 )
 
 // ChapterStatus is one chapter's ownership and review dates, for
@@ -17,19 +20,20 @@ type ChapterStatus struct {
 	Overdue   bool
 }
 
-// Status reads every chapter's front matter (not its Markdown) and lists
-// the chapters overdue first (oldest due date first), then by review date.
-// today is YYYY-MM-DD. Content problems come back as an ErrorList, with the
-// chapters that could be read.
+// Status reads every chapter's front matter and lists the chapters
+// overdue first (oldest due date first), then by review date. today is
+// YYYY-MM-DD. The content is also built (in memory, without the checker),
+// so that status fails on whatever build would fail on: its problems come
+// back as an ErrorList, with the chapters that could be read.
 func Status(fsys fs.FS, today string) ([]ChapterStatus, error) {
 	var e errs
-	b := &Builder{}
+	b := NewBuilder(Options{Content: fsys})
 	md, _ := b.scan(fsys, &e)
 	var out []ChapterStatus
 	for _, f := range md {
-		src, err := fs.ReadFile(fsys, f)
+		src, err := readRegular(fsys, f, limits.ChapterBytes)
 		if err != nil {
-			e.add(f, 0, "cannot read: %v", unwrapPath(err))
+			e.add(f, 0, "%v", err)
 			continue
 		}
 		header, _, _, ok := splitFrontMatter(f, src, &e)
@@ -50,5 +54,8 @@ func Status(fsys fs.FS, today string) ([]ChapterStatus, error) {
 		}
 		return strings.Compare(a.File, b.File) < 0
 	})
-	return out, e.err()
+	if _, err := b.Build(context.Background()); err != nil {
+		return out, err
+	}
+	return out, nil
 }

@@ -116,15 +116,15 @@ func strList(file string, f yamlField, offset int, e *errs) ([]string, bool) {
 	return nil, false
 }
 
-// positiveInt reads a whole number above zero.
-func positiveInt(file string, f yamlField, offset int, e *errs) (int, bool) {
-	s, ok := str(file, f, offset, e)
+// boundedInt reads a whole number from lo to hi.
+func boundedInt(file string, f yamlField, lo, hi int, e *errs) (int, bool) {
+	s, ok := str(file, f, 0, e)
 	if !ok {
 		return 0, false
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n <= 0 {
-		e.add(file, offset+f.value.Line, "%s must be a whole number above zero, found %q", f.key, s)
+	if err != nil || n < lo || n > hi {
+		e.add(file, f.value.Line, "%s must be a whole number from %d to %d, found %q", f.key, lo, hi, s)
 		return 0, false
 	}
 	return n, true

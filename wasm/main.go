@@ -27,10 +27,16 @@ import (
 
 	"handbook/checker"
 	"handbook/checker/docx"
+	"handbook/checker/limits"
 )
 
+// opts are the checker's settings, as handbookConfigure last set them.
+var opts checker.Options
+
+// more registers what build tags add (annotate.go).
+var more []func()
+
 func main() {
-	var opts checker.Options
 
 	js.Global().Set("handbookConfigure", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 1 || args[0].Type() != js.TypeString {
@@ -57,7 +63,11 @@ func main() {
 				}
 			}
 		}
-		report, err := checker.Check(args[0].String(), o)
+		text := args[0].String()
+		if len(text) > limits.TextBytes {
+			return refusal("the text is larger than the limit of "+limits.Size(limits.TextBytes), 0)
+		}
+		report, err := checker.Check(text, o)
 		if err != nil {
 			// A type assertion, not errors.As: Check returns the
 			// *RefusedError itself, and errors.As would link reflection
@@ -74,9 +84,13 @@ func main() {
 		if len(args) < 1 || args[0].Type() != js.TypeObject {
 			return map[string]any{"error": "the reader wants the file's bytes"}
 		}
-		data := make([]byte, args[0].Get("length").Int())
+		n := args[0].Get("length").Int()
+		if n > limits.WordFileBytes {
+			return map[string]any{"error": "the Word document is larger than the limit of " + limits.Size(limits.WordFileBytes)}
+		}
+		data := make([]byte, n)
 		js.CopyBytesToGo(data, args[0])
-		doc, err := docx.Read(data, docx.Limits{})
+		doc, err := docx.Read(data, docx.Limits{MaxFileSize: limits.WordFileBytes, MaxUnpacked: limits.WordUnpackedBytes})
 		if err != nil {
 			return map[string]any{"error": err.Error()}
 		}
@@ -87,6 +101,9 @@ func main() {
 		return map[string]any{"text": doc.Text, "parts": parts}
 	}))
 
+	for _, register := range more {
+		register()
+	}
 	select {} // keep the functions alive for the worker's lifetime
 }
 

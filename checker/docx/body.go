@@ -5,6 +5,58 @@ import (
 	"strings"
 )
 
+// origin says where a stretch of the text came from, so that the writer
+// can put a comment on the words a span of the text is about: the text
+// from at (up to the next origin's at) is the token at pos in
+// word/document.xml from its decoded byte off on, a w:t's text or a w:tab,
+// w:br or w:noBreakHyphen element standing for one character. pos < 0
+// marks text the reader made: list numbers and the spaces, tabs and line
+// ends between cells and paragraphs.
+type origin struct{ at, pos, off int }
+
+// tracer records origins while the reader reads. Only Annotate passes
+// one (origins), so the page's module, which reads but does not annotate,
+// links none of the bookkeeping.
+type tracer interface {
+	note(dst *[]origin, at, pos, off int)
+	clip(dst *[]origin, src []origin, from, to, base int)
+}
+
+// origins is the tracer that keeps the origins.
+type origins struct{}
+
+func (origins) note(dst *[]origin, at, pos, off int) { *dst = append(*dst, origin{at, pos, off}) }
+
+// clip appends the origins of src's text [from, to) to dst, for that text
+// placed at base.
+func (origins) clip(dst *[]origin, src []origin, from, to, base int) {
+	for i, o := range src {
+		end := to
+		if i+1 < len(src) {
+			end = min(end, src[i+1].at)
+		}
+		if end <= from || o.at >= to || end <= o.at {
+			continue
+		}
+		start := max(o.at, from)
+		*dst = append(*dst, origin{base + start - from, o.pos, o.off + start - o.at})
+	}
+}
+
+// note and clip pass to the tracer, if any. pos -1 marks text the reader
+// made.
+func (r *bodyReader) note(dst *[]origin, at, pos, off int) {
+	if r.tr != nil {
+		r.tr.note(dst, at, pos, off)
+	}
+}
+
+func (r *bodyReader) clip(dst *[]origin, src []origin, from, to, base int) {
+	if r.tr != nil {
+		r.tr.clip(dst, src, from, to, base)
+	}
+}
+
 // para is a paragraph being read.
 type para struct {
 	text    strings.Builder
@@ -15,6 +67,14 @@ type para struct {
 	heading bool   // an outline level in its own properties
 	box     int    // the text box it is in (numbered from 1), or 0
 	boxes   []line // text box paragraphs anchored in it, read
+	src     []origin
+}
+
+// write adds text from the token at pos (off -1: an element standing for
+// one character, which cannot be split).
+func (r *bodyReader) write(p *para, text string, pos, off int) {
+	r.note(&p.src, p.text.Len(), pos, off)
+	p.text.WriteString(text)
 }
 
 // line is a finished paragraph: its text and what it was.
@@ -23,6 +83,8 @@ type line struct {
 	kind   Kind
 	number string // list number, for the label
 	box    int
+	src    []origin
+	_      [0]func() // not comparable: no equality function in the page's module
 }
 
 // bodyReader turns word/document.xml's body into text and parts.
@@ -31,6 +93,8 @@ type bodyReader struct {
 	styles map[string]styleInfo
 
 	out   strings.Builder
+	src   []origin // where each stretch of out came from, when traced
+	tr    tracer
 	parts []Part
 	blank bool // the text ends with an empty line
 
@@ -43,11 +107,18 @@ type bodyReader struct {
 
 	paragraphs int // body paragraphs with text, for labels
 
+	// budget is what is left of Limits.MaxUnpacked for the text and the
+	// parts' labels; over it, tooLarge is set and the rest is skipped.
+	budget   int64
+	tooLarge bool
+
 	tableDepth int
 	tables     int
 	row        int
 	cells      []string // the current row's cells (of the outermost table)
+	cellSrc    [][]origin
 	cell       strings.Builder
+	curSrc     []origin // the current cell's origins
 }
 
 // leftOut are the elements whose content is not part of the text: tracked
@@ -62,16 +133,26 @@ func leftOut(name string) bool {
 	return strings.HasSuffix(name, "PrChange")
 }
 
-func readBody(src []byte, num *numbering, styles map[string]styleInfo) (*Document, error) {
-	r := &bodyReader{num: num, styles: styles, blank: true}
+// partCost is what one Part costs beyond its label's bytes, counted
+// against the budget so that a million empty-looking list items cannot
+// fill memory with parts either.
+const partCost = 48
+
+// readBody reads the body with budget bytes left of limit, which the
+// refusal names.
+func readBody(src []byte, num *numbering, styles map[string]styleInfo, budget, limit int64, tr tracer) (*Document, error) {
+	r := &bodyReader{num: num, styles: styles, blank: true, budget: budget, tr: tr}
 	z := newTokenizer(src)
-	for z.next() {
+	for !r.tooLarge && z.next() {
 		r.token(&z.tok)
+	}
+	if r.tooLarge {
+		return nil, fail(ErrTooLarge, "with its list numbers it unpacks to more than "+megabytes(limit)+" of text")
 	}
 	if z.err != "" {
 		return nil, fail(ErrDamaged, "word/document.xml: "+z.err)
 	}
-	return &Document{Text: strings.TrimRight(r.out.String(), "\n"), Parts: r.parts}, nil
+	return &Document{Text: strings.TrimRight(r.out.String(), "\n"), Parts: r.parts, src: r.src}, nil
 }
 
 func (r *bodyReader) top() *para {
@@ -94,7 +175,7 @@ func (r *bodyReader) token(t *token) {
 	switch t.kind {
 	case tokText:
 		if p := r.top(); p != nil && r.inText > 0 {
-			p.text.WriteString(t.text)
+			r.write(p, t.text, t.pos, 0)
 		}
 	case tokStart, tokEmpty:
 		if leftOut(t.name) {
@@ -139,15 +220,15 @@ func (r *bodyReader) start(t *token) {
 		}
 	case "w:tab", "w:ptab":
 		if p != nil && r.inRun > 0 {
-			p.text.WriteByte('\t')
+			r.write(p, "\t", t.pos, -1)
 		}
 	case "w:br", "w:cr":
 		if p != nil && r.inRun > 0 {
-			p.text.WriteByte('\n')
+			r.write(p, "\n", t.pos, -1)
 		}
 	case "w:noBreakHyphen":
 		if p != nil {
-			p.text.WriteByte('-')
+			r.write(p, "-", t.pos, -1)
 		}
 	case "w:txbxContent":
 		r.boxDepth++
@@ -164,10 +245,12 @@ func (r *bodyReader) start(t *token) {
 		if r.tableDepth == 1 {
 			r.row++
 			r.cells = r.cells[:0]
+			r.cellSrc = r.cellSrc[:0]
 		}
 	case "w:tc":
 		if r.tableDepth == 1 {
 			r.cell.Reset()
+			r.curSrc = nil
 		}
 	}
 }
@@ -197,6 +280,7 @@ func (r *bodyReader) end(name string) {
 	case "w:tc":
 		if r.tableDepth == 1 {
 			r.cells = append(r.cells, r.cell.String())
+			r.cellSrc = append(r.cellSrc, r.curSrc)
 		}
 	case "w:tr":
 		if r.tableDepth == 1 {
@@ -218,13 +302,17 @@ func (r *bodyReader) endParagraph(p *para) {
 	}
 	if r.tableDepth > 0 {
 		for _, x := range append([]line{l}, p.boxes...) {
-			if strings.TrimSpace(x.text) == "" {
+			trimmed := strings.TrimSpace(x.text)
+			if trimmed == "" {
 				continue
 			}
 			if r.cell.Len() > 0 {
+				r.note(&r.curSrc, r.cell.Len(), -1, 0)
 				r.cell.WriteByte(' ')
 			}
-			r.cell.WriteString(strings.TrimSpace(x.text))
+			lead := strings.Index(x.text, trimmed)
+			r.clip(&r.curSrc, x.src, lead, lead+len(trimmed), r.cell.Len())
+			r.cell.WriteString(trimmed)
 		}
 		return
 	}
@@ -237,7 +325,7 @@ func (r *bodyReader) endParagraph(p *para) {
 // finish works out a paragraph's kind and list number.
 func (r *bodyReader) finish(p *para) line {
 	style := r.styles[p.style]
-	l := line{text: p.text.String(), kind: Paragraph, box: p.box}
+	l := line{text: p.text.String(), kind: Paragraph, box: p.box, src: p.src}
 	numID, ilvl := p.numID, p.ilvl
 	if !p.hasNum && style.numID != "" {
 		numID, ilvl = style.numID, style.ilvl
@@ -251,6 +339,10 @@ func (r *bodyReader) finish(p *para) line {
 	if numID != "" && strings.TrimSpace(l.text) != "" {
 		if n, ok := r.num.label(numID, ilvl); ok {
 			l.number = n
+			var src []origin
+			r.note(&src, 0, -1, 0)
+			r.clip(&src, l.src, 0, len(l.text), len(n)+1)
+			l.src = src
 			l.text = n + " " + l.text
 			if l.kind == Paragraph {
 				l.kind = ListItem
@@ -265,6 +357,7 @@ func (r *bodyReader) emit(l line) {
 	text := strings.TrimRight(l.text, " \t\n")
 	if strings.TrimSpace(text) == "" {
 		if !r.blank {
+			r.note(&r.src, r.out.Len(), -1, 0)
 			r.out.WriteByte('\n')
 			r.blank = true
 		}
@@ -275,11 +368,26 @@ func (r *bodyReader) emit(l line) {
 		r.paragraphs++
 		n = r.paragraphs
 	}
+	lab := label(l.kind, n, l.number)
+	if !r.spend(len(text) + 1 + len(lab) + partCost) {
+		return
+	}
 	start := r.out.Len()
+	r.clip(&r.src, l.src, 0, len(text), start)
 	r.out.WriteString(text)
-	r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: l.kind, Label: label(l.kind, n, l.number)})
+	r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: l.kind, Label: lab})
+	r.note(&r.src, r.out.Len(), -1, 0)
 	r.out.WriteByte('\n')
 	r.blank = false
+}
+
+// spend takes n bytes from the budget, and reports whether they were there.
+func (r *bodyReader) spend(n int) bool {
+	r.budget -= int64(n)
+	if r.budget < 0 {
+		r.tooLarge = true
+	}
+	return !r.tooLarge
 }
 
 // emitRow writes a table row as one line, its cells separated by tabs, as
@@ -297,15 +405,21 @@ func (r *bodyReader) emitRow() {
 	prefix := "table " + strconv.Itoa(r.tables) + ", row " + strconv.Itoa(r.row) + ", cell "
 	for i, c := range r.cells {
 		if i > 0 {
+			r.note(&r.src, r.out.Len(), -1, 0)
 			r.out.WriteByte('\t')
 		}
 		c = strings.ReplaceAll(strings.ReplaceAll(c, "\t", " "), "\n", " ")
+		if !r.spend(len(c) + 1 + len(prefix) + 4 + partCost) {
+			return
+		}
 		start := r.out.Len()
+		r.clip(&r.src, r.cellSrc[i], 0, len(c), start)
 		r.out.WriteString(c)
 		if c != "" {
 			r.parts = append(r.parts, Part{Start: start, End: r.out.Len(), Kind: TableCell, Label: prefix + strconv.Itoa(i+1)})
 		}
 	}
+	r.note(&r.src, r.out.Len(), -1, 0)
 	r.out.WriteByte('\n')
 	r.blank = false
 }

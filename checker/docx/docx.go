@@ -9,14 +9,25 @@ import (
 // Limits bound what Read will take on. The zero value means DefaultLimits.
 type Limits struct {
 	MaxFileSize int64 // bytes of the .docx itself
-	MaxUnpacked int64 // bytes unpacked from its parts, in all
-	MaxParts    int   // files in its zip container
+	// MaxUnpacked bounds the bytes unpacked from its parts and the text
+	// (list numbers and labels included) made from them, in all: a short
+	// list level text repeated on every item of a long list would
+	// otherwise make far more text than the file unpacks to.
+	MaxUnpacked int64
+	MaxParts    int // files in its zip container
 }
 
-// DefaultLimits are far above any real agreement (a long one with photos
-// is a few megabytes) and far below what would hurt a phone.
+// The default limits are far above any real agreement (a long one with
+// photos is a few megabytes) and far below what would hurt a phone.
+// handbook/limits gives them to the command and the page.
+const (
+	MaxFileSize = 50 << 20
+	MaxUnpacked = 64 << 20
+)
+
+// DefaultLimits are MaxFileSize, MaxUnpacked and 2,000 parts.
 func DefaultLimits() Limits {
-	return Limits{MaxFileSize: 50 << 20, MaxUnpacked: 64 << 20, MaxParts: 2000}
+	return Limits{MaxFileSize: MaxFileSize, MaxUnpacked: MaxUnpacked, MaxParts: 2000}
 }
 
 func (l Limits) orDefaults() Limits {
@@ -57,6 +68,13 @@ type Part struct {
 type Document struct {
 	Text  string
 	Parts []Part // in text order, not overlapping
+
+	// What Annotate needs to write a copy with comments.
+	src    []origin // where each stretch of Text came from in body
+	body   []byte   // word/document.xml, unpacked
+	zip    *archive
+	num    *numbering
+	styles map[string]styleInfo
 }
 
 // PartAt returns the part holding the byte at offset, if any (the line
@@ -139,7 +157,12 @@ func Read(data []byte, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return readBody(body, num, styles)
+	d, err := readBody(body, num, styles, a.budget, lim.MaxUnpacked, nil)
+	if err != nil {
+		return nil, err
+	}
+	d.body, d.zip, d.num, d.styles = body, a, num, styles
+	return d, nil
 }
 
 func label(kind Kind, n int, number string) string {

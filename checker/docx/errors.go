@@ -15,6 +15,7 @@ var (
 type readError struct {
 	kind   error
 	detail string
+	_      [0]func() // not comparable: no equality function in the page's module
 }
 
 func (e *readError) Error() string {
@@ -26,4 +27,4 @@ func (e *readError) Error() string {
 
 func (e *readError) Unwrap() error { return e.kind }
 
-func fail(kind error, detail string) error { return &readError{kind, detail} }
+func fail(kind error, detail string) error { return &readError{kind: kind, detail: detail} }

@@ -15,12 +15,17 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
 	f.Add([]byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := Read(data, Limits{MaxUnpacked: 1 << 20})
+		const budget = 1 << 20
+		d, err := Read(data, Limits{MaxUnpacked: budget})
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") {
 				t.Fatalf("error on more than one line: %q", err)
 			}
 			return
+		}
+		// Whatever the input, the text it makes stays within the budget.
+		if n := produced(d); n > budget {
+			t.Fatalf("%d bytes of input made %d bytes of text and labels, over the budget %d", len(data), n, budget)
 		}
 		end := 0
 		for _, pt := range d.Parts {
@@ -55,4 +60,28 @@ func BenchmarkRead(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzAnnotate puts comments on fuzzed ranges of fuzzed documents: the
+// copy must read back as the same text, and never panic.
+func FuzzAnnotate(f *testing.F) {
+	f.Add(p("Sarah will attend.")+table([]string{"a\tb", "c"})+textBox("d", "e f"), 0, 5, 3, 3)
+	f.Add(`<w:p><w:r><w:t>Tom &amp; Sam</w:t><w:tab/><w:br/></w:r><w:ins><w:r><w:t>x</w:t></w:r></w:ins></w:p>`, 1, 9, 0, 40)
+	f.Fuzz(func(t *testing.T, body string, s1, e1, s2, e2 int) {
+		d, err := Read(newDocx(t, body, docxFiles{"word/numbering.xml": numberingXML}), Limits{MaxUnpacked: 1 << 20})
+		if err != nil {
+			return
+		}
+		out, err := d.Annotate([]Comment{{Start: s1, End: e1, Text: []string{body}}, {Start: s2, End: e2}}, "A", "A", testDate)
+		if err != nil {
+			return // a body the writer cannot place a comment in is refused, not broken
+		}
+		back, err := Read(out, Limits{})
+		if err != nil {
+			t.Fatalf("the copy cannot be read: %v", err)
+		}
+		if back.Text != d.Text {
+			t.Fatalf("the copy reads as %q, not %q", back.Text, d.Text)
+		}
+	})
 }

@@ -12,6 +12,7 @@ type level struct {
 	start  int
 	format string
 	text   string
+	_      [0]func() // not comparable: no equality function in the page's module
 }
 
 // numbering is word/numbering.xml: list instances (numId) pointing at
@@ -73,6 +74,10 @@ func parseNumbering(src []byte) (*numbering, error) {
 		case "w:lvlText":
 			if levels != nil && lvl >= 0 {
 				levels[lvl].text = t.attr("w:val")
+				if n := len(levels[lvl].text); n > maxLevelText {
+					return nil, fail(ErrTooLarge, "a list's number format is "+strconv.Itoa(n)+
+						" characters long, where Word's are a few; the limit is "+strconv.Itoa(maxLevelText))
+				}
 			}
 		case "w:num":
 			num = t.attr("w:numId")
@@ -149,6 +154,11 @@ func (n *numbering) label(numID string, ilvl int) (string, bool) {
 	return strings.TrimSpace(b.String()), b.Len() > 0
 }
 
+// maxLevelText bounds a list level's text. Word shows a few characters
+// ("%1.%2.", "Step %1:"); a long one repeated on every item of a long list
+// would multiply the document's text, so a document with one is refused.
+const maxLevelText = 128
+
 // formatNumber writes n in one of Word's number formats.
 func formatNumber(n int, format string) string {
 	switch format {
@@ -211,6 +221,7 @@ type styleInfo struct {
 	heading bool
 	numID   string
 	ilvl    int
+	_       [0]func() // not comparable: no equality function in the page's module
 }
 
 func parseStyles(src []byte) (map[string]styleInfo, error) {

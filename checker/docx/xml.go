@@ -21,13 +21,17 @@ const (
 	tokText
 )
 
-type attr struct{ name, value string }
+type attr struct {
+	name, value string
+	_           [0]func() // not comparable: no equality function in the page's module
+}
 
 type token struct {
 	kind  tokenKind
 	name  string // element name with its prefix
 	attrs []attr
 	text  string // tokText: the text with references decoded
+	pos   int    // where the token starts in the source, for the writer
 }
 
 // attr returns an attribute's value by its name with prefix ("w:val").
@@ -60,8 +64,8 @@ func (z *tokenizer) next() bool {
 				end = len(s) - z.at
 			}
 			raw := s[z.at : z.at+end]
+			z.tok = token{kind: tokText, text: unescape(raw), pos: z.at}
 			z.at += end
-			z.tok = token{kind: tokText, text: unescape(raw)}
 			return true
 		}
 		rest := s[z.at:]
@@ -80,7 +84,7 @@ func (z *tokenizer) next() bool {
 				z.err = "unterminated CDATA section"
 				return false
 			}
-			z.tok = token{kind: tokText, text: rest[9:end]}
+			z.tok = token{kind: tokText, text: rest[9:end], pos: z.at}
 			z.at += end + 3
 			return true
 		case strings.HasPrefix(rest, "<!"):
@@ -93,7 +97,7 @@ func (z *tokenizer) next() bool {
 				z.err = "unterminated end tag"
 				return false
 			}
-			z.tok = token{kind: tokEnd, name: strings.TrimSpace(rest[2:end])}
+			z.tok = token{kind: tokEnd, name: strings.TrimSpace(rest[2:end]), pos: z.at}
 			z.at += end + 1
 			return true
 		default:
@@ -125,7 +129,7 @@ func (z *tokenizer) startTag() bool {
 		z.err = "a tag without a name"
 		return false
 	}
-	z.tok = token{kind: tokStart, name: s[i:nameEnd], attrs: z.tok.attrs[:0]}
+	z.tok = token{kind: tokStart, name: s[i:nameEnd], attrs: z.tok.attrs[:0], pos: z.at}
 	i = nameEnd
 	for {
 		for i < len(s) && isSpace(s[i]) {
@@ -168,7 +172,7 @@ func (z *tokenizer) startTag() bool {
 			z.err = "an unterminated attribute in <" + z.tok.name
 			return false
 		}
-		z.tok.attrs = append(z.tok.attrs, attr{name, unescape(s[i+1 : i+1+end])})
+		z.tok.attrs = append(z.tok.attrs, attr{name: name, value: unescape(s[i+1 : i+1+end])})
 		i += end + 2
 	}
 }

@@ -27,6 +27,8 @@ type entry struct {
 	packed   uint64
 	size     uint64
 	headerAt uint64
+	dirAt    int       // where its record in the central directory starts
+	_        [0]func() // not comparable: no equality function in the page's module
 }
 
 // archive is a zip file's directory, with a budget for how many bytes may
@@ -35,6 +37,7 @@ type archive struct {
 	data    []byte
 	entries map[string]entry
 	budget  int64
+	dirEnd  int // where the end-of-central-directory record starts
 }
 
 // u16 and u32 read little-endian numbers (encoding/binary would link
@@ -70,7 +73,7 @@ func openZip(data []byte, lim Limits) (*archive, error) {
 	if dirAt+dirSize > int64(end) {
 		return nil, fail(ErrDamaged, "the zip directory points outside the file")
 	}
-	a := &archive{data: data, entries: make(map[string]entry, count), budget: lim.MaxUnpacked}
+	a := &archive{data: data, entries: make(map[string]entry, count), budget: lim.MaxUnpacked, dirEnd: end}
 	at := int(dirAt)
 	for range count {
 		if at+46 > end || u32(data, at) != sigCentral {
@@ -88,6 +91,7 @@ func openZip(data []byte, lim Limits) (*archive, error) {
 			packed:   uint64(u32(data, at+20)),
 			size:     uint64(u32(data, at+24)),
 			headerAt: uint64(u32(data, at+42)),
+			dirAt:    at,
 		}
 		a.entries[e.name] = e
 		at += 46 + nameLen + extraLen + commentLen

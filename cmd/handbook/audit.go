@@ -14,6 +14,7 @@ import (
 
 	"handbook/checker"
 	"handbook/checker/docx"
+	"handbook/site"
 )
 
 // auditExts are the files a folder given to `handbook check` is searched for.
@@ -26,8 +27,15 @@ var auditExts = []string{".txt", ".md", ".docx"}
 func expandInputs(args []string) ([]string, []error) {
 	var files []string
 	var errs []error
+	stdin := false
 	for _, a := range args {
 		if a == "-" {
+			// Two readers of one standard input would each get part of it.
+			if stdin {
+				errs = append(errs, errStdinTwice)
+				continue
+			}
+			stdin = true
 			files = append(files, a)
 			continue
 		}
@@ -50,6 +58,12 @@ func expandInputs(args []string) ([]string, []error) {
 			}
 			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
 				return nil // hidden files and Word's lock files
+			}
+			if !d.Type().IsRegular() && slices.Contains(auditExts, strings.ToLower(filepath.Ext(name))) {
+				// A link found in a folder is not followed: it could lead
+				// anywhere, /dev/zero included.
+				errs = append(errs, fmt.Errorf("%s: not an ordinary file (%s); name it on the command line to check it", path, site.FileKind(d.Type())))
+				return nil
 			}
 			if slices.Contains(auditExts, strings.ToLower(filepath.Ext(name))) {
 				files = append(files, path)

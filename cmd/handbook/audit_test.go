@@ -89,7 +89,7 @@ func TestCheckFolder(t *testing.T) {
 		"bad/old.docx":      "save it as .docx",
 		"bad/password.docx": "password-protected",
 		"bad/bomb.docx":     "unpacks to more than 64 MB",
-		"bad/huge.docx":     "the limit is 50 MB",
+		"bad/huge.docx":     "larger than the limit of 50 MB",
 	}
 	lines := strings.Split(strings.TrimSpace(errs), "\n")
 	if len(lines) != len(wantErrors) {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"handbook/content"
@@ -20,22 +21,28 @@ func init() {
 }
 
 // contentFS returns the content folder: dir when given, else ./content
-// when it exists, else the handbook embedded in the binary.
-func contentFS(dir string) (fs.FS, string, error) {
-	if dir != "" {
-		st, err := os.Stat(dir)
-		if err != nil {
-			return nil, "", err
+// when it exists, else the handbook embedded in the binary. A folder on
+// disk is opened as an os.Root, so that nothing outside it can be read
+// through it, whatever links it holds; close releases it.
+func contentFS(dir string) (fsys fs.FS, where string, close func(), err error) {
+	if dir == "" {
+		if st, err := os.Stat("content"); err != nil || !st.IsDir() {
+			return content.FS, "(embedded handbook)", func() {}, nil
 		}
-		if !st.IsDir() {
-			return nil, "", fmt.Errorf("%s is not a folder", dir)
-		}
-		return os.DirFS(dir), dir, nil
+		dir = "content"
 	}
-	if st, err := os.Stat("content"); err == nil && st.IsDir() {
-		return os.DirFS("content"), "content", nil
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, "", nil, err
 	}
-	return content.FS, "(embedded handbook)", nil
+	if !st.IsDir() {
+		return nil, "", nil, fmt.Errorf("%s is not a folder", dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return root.FS(), dir, func() { root.Close() }, nil
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -60,8 +67,20 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
-	fsys, where, err := contentFS(*contentDir)
+	fsys, where, closeContent, err := contentFS(*contentDir)
 	if err != nil {
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return exitUsage
+	}
+	defer closeContent()
+	if where[0] != '(' {
+		if err := outsideContent(*out, where); err != nil {
+			fmt.Fprintf(stderr, "handbook build: %v\n", err)
+			return exitUsage
+		}
+	}
+	// Refused before the build, which takes a while, rather than after.
+	if err := site.Replaceable(filepath.Clean(*out)); err != nil {
 		fmt.Fprintf(stderr, "handbook build: %v\n", err)
 		return exitUsage
 	}
@@ -106,6 +125,50 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	done(fmt.Sprintf("%d files", len(res.Files)))
 	fmt.Fprintf(stdout, "built %d pages in %s → %s/\n", res.Pages, time.Since(start).Round(time.Millisecond), filepath.ToSlash(filepath.Clean(*out)))
 	return exitOK
+}
+
+// outsideContent refuses an output folder that is the content folder, is
+// inside it or holds it: writing the site replaces the output folder whole.
+func outsideContent(out, content string) error {
+	o, err := resolved(out)
+	if err != nil {
+		return err
+	}
+	c, err := resolved(content)
+	if err != nil {
+		return err
+	}
+	if within(o, c) || within(c, o) {
+		return fmt.Errorf("--out %s overlaps the content folder %s; the build replaces --out whole, so choose a folder outside it", out, content)
+	}
+	return nil
+}
+
+// resolved is path made absolute, with links resolved as far as it
+// exists (an output folder may not exist yet).
+func resolved(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(abs); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return filepath.Join(abs, rest), nil
+		}
+		rest = filepath.Join(filepath.Base(abs), rest)
+		abs = parent
+	}
+}
+
+// within reports whether path a is b or inside it.
+func within(a, b string) bool {
+	rel, err := filepath.Rel(b, a)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // prefixed names a content error with the content folder, so the path can

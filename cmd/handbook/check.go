@@ -12,6 +12,7 @@ import (
 
 	"handbook/checker"
 	"handbook/checker/docx"
+	"handbook/checker/limits"
 	"handbook/site"
 )
 
@@ -27,15 +28,15 @@ func readCheckInput(name string, stdin io.Reader) (string, *docx.Document, error
 	var b []byte
 	var err error
 	if name == "-" {
-		b, err = io.ReadAll(stdin)
+		b, err = readStdin(stdin)
 	} else {
-		b, err = os.ReadFile(name)
+		b, err = readInputFile(name)
 	}
 	if err != nil {
-		return "", nil, unwrapPathError(err)
+		return "", nil, err
 	}
 	if strings.EqualFold(filepath.Ext(name), ".docx") || docx.IsWordFile(b) {
-		doc, err := docx.Read(b, docx.Limits{})
+		doc, err := docx.Read(b, docx.Limits{MaxFileSize: limits.WordFileBytes, MaxUnpacked: limits.WordUnpackedBytes})
 		if err != nil {
 			return "", nil, err
 		}
@@ -65,8 +66,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	answers := answerFlag{}
 	fl.Var(answers, "answer", "the answer to a screening question, as `ID=yes` or ID=no (repeatable; see handbook rules for the ids)")
 	contentDir := fl.String("content", "", "handbook folder whose checker settings to use (default ./content when it exists, else the embedded handbook)")
+	annotateDir := annotateFlag(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json|csv] [--summary] [--verbose] [--answer ID=yes|no]... [--content DIR] FILE|DIR... | -")
+		fmt.Fprintln(fl.Output(), "Usage: handbook check [--format text|json|csv] [--summary] [--verbose] [--answer ID=yes|no]... [--content DIR] [--annotate DIR] FILE|DIR... | -")
 		fmt.Fprintln(fl.Output())
 		fmt.Fprintln(fl.Output(), "Checks each written agreement or undertaking against the handbook's guidance.")
 		fmt.Fprintln(fl.Output(), "Folders are searched for .txt, .md and .docx files; \"-\" reads standard input.")
@@ -153,6 +155,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
+	if *annotateDir != "" && writeAnnotated(*annotateDir, results, opts, style.guide, stderr) != exitOK {
+		code = exitUsage
+	}
 	if *summary {
 		// Totals go beside machine-readable output, not into it.
 		w := stdout
@@ -169,10 +174,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // handbook's checker page judge by the same rules, and guidance links can
 // be full addresses when the handbook has one.
 func handbookSettings(dir string) (site.Settings, error) {
-	fsys, where, err := contentFS(dir)
+	fsys, where, closeContent, err := contentFS(dir)
 	if err != nil {
 		return site.Settings{}, err
 	}
+	defer closeContent()
 	s, err := site.LoadSettings(fsys)
 	if err != nil {
 		return site.Settings{}, fmt.Errorf("settings in %s: %w", where, err)

@@ -48,22 +48,19 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(serveContext(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	fsys, where, err := contentFS(*contentDir)
+	fsys, where, closeContent, err := contentFS(*contentDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
 		return exitUsage
 	}
+	defer closeContent()
 	var watch []preview.WatchRoot
+	dir := ""
 	if where != "" && where[0] != '(' {
-		// DirFS refuses symlinks that lead out of the content folder, so
-		// the preview cannot be made to publish files from elsewhere.
-		dirFS, root, err := preview.DirFS(where)
-		if err != nil {
-			fmt.Fprintf(stderr, "handbook serve: %v\n", err)
-			return exitUsage
-		}
-		defer root.Close()
-		fsys = dirFS
+		// The server opens the folder itself, to open it again should
+		// it be replaced while the preview runs.
+		closeContent()
+		fsys, dir = nil, where
 		watch = append(watch, preview.WatchRoot{Dir: where})
 		if mod, ok := wasmbuild.FindModuleRootFromWorkingDir(); ok {
 			for _, dir := range []string{"checker", "wasm"} {
@@ -88,7 +85,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	srv, err := preview.New(ctx, preview.Options{
 		Content: fsys,
+		Dir:     dir,
 		Where:   where,
+		Hosts:   namedHost(*addr),
 		Watch:   watch,
 		Checker: checkerLoader(stdout),
 		Today:   time.Now().UTC().Format("2006-01-02"),
@@ -110,6 +109,16 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "stopped")
 	return exitOK
+}
+
+// namedHost is the host of --addr when it is a name rather than an
+// address, for the preview's Host allowlist.
+func namedHost(addr string) []string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || host == "" || net.ParseIP(host) != nil {
+		return nil
+	}
+	return []string{host}
 }
 
 // everyInterface reports whether addr listens on 0.0.0.0 or [::].

@@ -33,11 +33,12 @@ func runStatus(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook status: unexpected argument %q\n", fl.Arg(0))
 		return exitUsage
 	}
-	fsys, where, err := contentFS(*contentDir)
+	fsys, where, closeContent, err := contentFS(*contentDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook status: %v\n", err)
 		return exitUsage
 	}
+	defer closeContent()
 	rows, err := site.Status(fsys, time.Now().UTC().Format("2006-01-02"))
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CHAPTER\tOWNER\tUPDATED\tREVIEW DUE\t")

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -77,16 +76,7 @@ func TestCheckerRefusesBadWordFile(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("not really Word"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Do(tab, Patience, chromedp.SetUploadFiles(chromedp.CSS("#checker-file"), []string{bad})); err != nil {
-		t.Fatal(err)
-	}
-	var status string
-	for deadline := time.Now().Add(Patience); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		status = eval[string](t, tab, `document.getElementById("checker-status").textContent`)
-		if strings.Contains(status, "could not be opened") {
-			break
-		}
-	}
+	status := openRefused(t, tab, bad)
 	if !strings.Contains(status, "minutes.docx could not be opened: not a Word document (.docx)") {
 		t.Errorf("status %q", status)
 	}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"path"
 	"strings"
@@ -62,12 +63,42 @@ func badPath(r *http.Request) bool {
 	return false
 }
 
+// headerOnlyCSP is what a meta tag cannot say: no other site may frame
+// the preview (and so trick an editor into clicks on it).
+const headerOnlyCSP = "; frame-ancestors 'none'"
+
+// allowedHost reports whether a request's Host names this machine: an IP
+// address, localhost (or a name under .localhost), or a name the server
+// was started with. A page on another site that points a name of its own
+// at 127.0.0.1 (DNS rebinding) is refused, so it cannot read the preview.
+func (s *Server) allowedHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if net.ParseIP(host) != nil || host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	for _, h := range s.opts.Hosts {
+		if strings.EqualFold(h, host) {
+			return true
+		}
+	}
+	return false
+}
+
 // ServeHTTP serves the current build from memory, plus the preview's own
 // endpoints under /_handbook/.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	if !s.allowedHost(r.Host) {
+		http.Error(w, "this preview answers only to localhost, 127.0.0.1 and the address it was started with", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -91,7 +122,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(liveReloadJS)
 		return
 	}
-	h.Set("Content-Security-Policy", st.csp)
+	h.Set("Content-Security-Policy", st.csp+headerOnlyCSP)
 	// The reload script reads which build served the page from here
 	// (PerformanceNavigationTiming.serverTiming), to catch a rebuild that
 	// finished before it had connected.

@@ -7,6 +7,7 @@
   "use strict";
   var scrollKey = "handbook-scroll:" + location.pathname;
   var overlayId = "handbook-build-errors";
+  var foldKey = "handbook-errors-folded";
 
   function restoreScroll() {
     var saved = null;
@@ -74,9 +75,11 @@
       if (where && e.line > 0) {
         where += ":" + e.line;
       }
-      var code = document.createElement("code");
-      code.textContent = where;
-      item.appendChild(code);
+      if (where) {
+        var code = document.createElement("code");
+        code.textContent = where;
+        item.appendChild(code);
+      }
       item.appendChild(document.createTextNode((where ? ": " : "") + e.message));
       list.appendChild(item);
     });
@@ -88,10 +91,38 @@
     var note = document.createElement("p");
     note.textContent = "The page shows the last good build. Save a fix and it will update.";
     Object.assign(note.style, { margin: "8px 0 0" });
-    box.appendChild(heading);
-    box.appendChild(list);
-    box.appendChild(note);
-    box.appendChild(close);
+    // The panel folds down to its heading, so the bottom of the page can
+    // be read while the errors stand; it stays folded across reloads.
+    var details = document.createElement("div");
+    details.id = overlayId + "-details";
+    details.appendChild(list);
+    details.appendChild(note);
+    details.appendChild(close);
+    var fold = document.createElement("button");
+    fold.type = "button";
+    fold.setAttribute("aria-controls", details.id);
+    Object.assign(fold.style, { font: "inherit", marginLeft: "12px" });
+    function setFolded(folded) {
+      details.hidden = folded;
+      fold.setAttribute("aria-expanded", String(!folded));
+      fold.textContent = folded ? "Show errors" : "Hide errors";
+      try {
+        if (folded) sessionStorage.setItem(foldKey, "1");
+        else sessionStorage.removeItem(foldKey);
+      } catch (e) {}
+    }
+    fold.addEventListener("click", function () { setFolded(!details.hidden); });
+    var folded = false;
+    try { folded = sessionStorage.getItem(foldKey) === "1"; } catch (e) {}
+    setFolded(folded);
+    var top = document.createElement("div");
+    Object.assign(top.style, { display: "flex", alignItems: "baseline", justifyContent: "space-between", flexWrap: "wrap" });
+    Object.assign(heading.style, { margin: "0" });
+    top.appendChild(heading);
+    top.appendChild(fold);
+    Object.assign(list.style, { marginTop: "8px" });
+    box.appendChild(top);
+    box.appendChild(details);
     document.body.appendChild(box);
   }
 

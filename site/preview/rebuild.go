@@ -73,7 +73,11 @@ func (s *Server) rebuild(ctx context.Context, b Batch) {
 		s.compileChecker(ctx)
 		s.newBuilder()
 	}
-	res, err := s.builder.Build(ctx)
+	var res *site.Result
+	err := s.openContent()
+	if err == nil {
+		res, err = s.builder.Build(ctx)
+	}
 	if ctx.Err() != nil {
 		return // shutting down: nobody is waiting for this build
 	}
@@ -154,7 +158,10 @@ func cssOnly(b Batch) bool {
 func (s *Server) describe(b Batch) string {
 	var all []string
 	for _, p := range b.Content {
-		if _, err := fs.Stat(s.opts.Content, p); err == nil || path.Ext(p) != "" {
+		if p == "." || strings.HasSuffix(p, "/.") {
+			continue // the folder itself: the error says what happened to it
+		}
+		if path.Ext(p) != "" || s.exists(p) {
 			all = append(all, p)
 		}
 	}
@@ -167,4 +174,17 @@ func (s *Server) describe(b Batch) string {
 		return ": " + strings.Join(all, ", ")
 	}
 	return fmt.Sprintf(": %s and %d more", strings.Join(all[:shown], ", "), len(all)-shown)
+}
+
+// exists reports whether the content folder holds p now.
+func (s *Server) exists(p string) bool {
+	fsys := s.fsys
+	if fsys == nil {
+		fsys = s.opts.Content
+	}
+	if fsys == nil {
+		return false
+	}
+	_, err := fs.Stat(fsys, p)
+	return err == nil
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -18,8 +19,13 @@ import (
 
 // Options configure a Server.
 type Options struct {
-	Content fs.FS  // the handbook folder to build
-	Where   string // how to name the content folder in messages ("content")
+	Content fs.FS // the handbook folder to build, when Dir is ""
+	// Dir is the handbook folder on disk. The server opens it as an
+	// os.Root (so nothing outside it can be read) and opens it again when
+	// the folder is replaced, as by a checkout or a restore; while it is
+	// missing the pages and the terminal say so.
+	Dir   string
+	Where string // how to name the content folder in messages ("content")
 	// Watch lists the folders whose changes trigger a rebuild: the content
 	// folder, and inside the handbook's own repository checker/ and wasm/.
 	// Empty means build once and never rebuild (the embedded handbook).
@@ -30,6 +36,11 @@ type Options struct {
 	Today   string        // YYYY-MM-DD, for overdue-review warnings
 	Quiet   time.Duration // lull before a rebuild; DefaultQuiet when 0
 	Log     io.Writer     // one line per rebuild; io.Discard when nil
+	// Hosts are host names, beside loopback names and IP addresses, that
+	// requests may name in their Host header: the --addr given. Any other
+	// is refused, so that a web page elsewhere cannot read the preview by
+	// pointing a name of its own at 127.0.0.1 (DNS rebinding).
+	Hosts []string
 }
 
 // state is one build as served: swapped whole, never changed in place.
@@ -52,6 +63,9 @@ type Server struct {
 	logMu   sync.Mutex
 
 	// Touched only by the rebuild goroutine (and New, before it starts).
+	fsys         fs.FS       // what is built: Options.Content, or root's
+	root         *os.Root    // Options.Dir, opened
+	rootInfo     os.FileInfo // which folder root is, to notice its replacement
 	builder      *site.Builder
 	checkerFiles map[string][]byte
 	unavailable  string
@@ -62,7 +76,7 @@ type Server struct {
 // fatal: the server starts, shows the errors, and rebuilds when they are
 // fixed. Call Run to serve (it also releases the watcher).
 func New(ctx context.Context, opts Options) (*Server, error) {
-	if opts.Content == nil {
+	if opts.Content == nil && opts.Dir == "" {
 		return nil, errors.New("preview: no content folder given")
 	}
 	if opts.Quiet <= 0 {
@@ -71,7 +85,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	s := &Server{opts: opts, hub: NewHub(), id: strconv.FormatInt(time.Now().UnixNano(), 36)}
+	s := &Server{opts: opts, hub: NewHub(), id: strconv.FormatInt(time.Now().UnixNano(), 36), fsys: opts.Content}
 	s.current.Store(&state{files: placeholder(), csp: defaultCSP})
 	if len(opts.Watch) > 0 {
 		// Watch before the first build, so a save made while it runs is
@@ -118,11 +132,37 @@ func (s *Server) compileChecker(ctx context.Context) {
 	s.checkerFiles, s.unavailable = files, unavailable
 }
 
+// openContent makes sure s.fsys is the content folder now at Options.Dir,
+// opening it again (with a fresh builder) when the folder has been
+// replaced since the last build. It says so when the folder is missing.
+func (s *Server) openContent() error {
+	if s.opts.Dir == "" {
+		return nil
+	}
+	st, err := os.Stat(s.opts.Dir)
+	if err != nil || !st.IsDir() {
+		return fmt.Errorf("the content folder %s is missing; the preview will rebuild when it is back", s.opts.Dir)
+	}
+	if s.root != nil && os.SameFile(st, s.rootInfo) {
+		return nil
+	}
+	root, err := os.OpenRoot(s.opts.Dir)
+	if err != nil {
+		return fmt.Errorf("opening the content folder: %w", err)
+	}
+	if s.root != nil {
+		s.root.Close()
+	}
+	s.root, s.rootInfo, s.fsys = root, st, root.FS()
+	s.newBuilder()
+	return nil
+}
+
 // newBuilder starts a fresh builder (and so a fresh render cache); needed
 // when the checker files change, since they are fixed per builder.
 func (s *Server) newBuilder() {
 	s.builder = site.NewBuilder(site.Options{
-		Content:            s.opts.Content,
+		Content:            s.fsys,
 		BaseURL:            "/", // served at the root, whatever base_url says
 		LiveReload:         true,
 		CheckerFiles:       s.checkerFiles,
@@ -154,7 +194,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 			}
 		}()
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := s.httpServer()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 	var err error
@@ -174,8 +214,18 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		err = <-serveErr
 	}
 	wg.Wait()
+	if s.root != nil {
+		s.root.Close()
+	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
 	return err
+}
+
+// httpServer is the preview's HTTP server. Idle keep-alive connections are
+// closed after a while, so that a page (or anything else) cannot hold
+// thousands of them open.
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 30 * time.Second}
 }

@@ -47,6 +47,11 @@ func newWatcher(roots []WatchRoot, logf func(string, ...any)) (*watcher, error) 
 			fw.Close()
 			return nil, err
 		}
+		// The folder above, not its tree: to see the folder itself
+		// removed, moved away and made again.
+		if err := fw.Add(filepath.Dir(abs)); err != nil {
+			logf("warning: watching %s: %v", filepath.Dir(abs), err)
+		}
 	}
 	return w, nil
 }
@@ -80,12 +85,21 @@ func (w *watcher) change(ev fsnotify.Event) (Change, bool) {
 	if ev.Op == fsnotify.Chmod || ev.Op == 0 {
 		return Change{}, false
 	}
+	// Only ordinary files and folders make the site; a named pipe or a
+	// device is for the build to refuse, not for the watcher to follow.
+	if st, err := os.Lstat(ev.Name); err == nil && !st.Mode().IsRegular() && !st.IsDir() && st.Mode()&os.ModeSymlink == 0 {
+		return Change{}, false
+	}
 	for _, r := range w.roots {
 		rel, err := filepath.Rel(r.Dir, ev.Name)
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			continue
 		}
 		p := filepath.ToSlash(rel)
+		if p == "." {
+			// The folder itself was removed, moved or made again.
+			return Change{Path: path.Join(r.Label, "."), Checker: r.Checker}, true
+		}
 		if r.Label != "" {
 			p = path.Join(r.Label, p)
 		}
@@ -118,8 +132,8 @@ func (w *watcher) run(ctx context.Context, quiet time.Duration, out chan<- Batch
 			if !ok {
 				return
 			}
-			if ev.Has(fsnotify.Create) {
-				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+			if _, inside := w.change(ev); inside && ev.Has(fsnotify.Create) {
+				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() {
 					if err := w.addTree(ev.Name); err != nil {
 						w.logf("warning: %v", err)
 					}

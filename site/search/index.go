@@ -24,6 +24,9 @@ type Section struct {
 	Heading string // the section's heading; "" for the opening text
 	Level   int    // 1 for the chapter's opening text, 2 or more for sections
 	Text    string // the section's plain text
+	// Later ranks the page's hits after every other page's: guidance for
+	// editors should not come before practice guidance.
+	Later bool
 }
 
 // Weights of one word in one section, packed into a posting's low bits.
@@ -39,6 +42,8 @@ const (
 // objects to keep the field names out of every entry:
 //
 //	pages: [url, title]
+//	later: the numbers of pages whose hits come after all others' (omitted
+//	       when there are none)
 //	docs:  [page number, heading id, heading, snippet, words in section]
 //	terms: stem -> postings; each posting is (doc number minus the previous
 //	       posting's doc number) << 6 | weight, where weight is the word's
@@ -49,6 +54,7 @@ type file struct {
 	V     int              `json:"v"`
 	Stop  string           `json:"stop"`
 	Pages [][2]string      `json:"pages"`
+	Later []int            `json:"later,omitempty"`
 	Docs  [][5]any         `json:"docs"`
 	Terms map[string][]int `json:"terms"`
 }
@@ -66,6 +72,9 @@ func Index(sections []Section) []byte {
 			p = len(f.Pages)
 			pageNum[s.Page] = p
 			f.Pages = append(f.Pages, [2]string{s.Page, s.Title})
+			if s.Later {
+				f.Later = append(f.Later, p)
+			}
 		}
 		text := Words(s.Text)
 		f.Docs = append(f.Docs, [5]any{p, s.ID, s.Heading, snippet(s.Text), len(text)})

@@ -13,3 +13,10 @@ var Templates embed.FS
 //
 //go:embed static/*
 var Static embed.FS
+
+// Worker is the service worker's source (worker/sw.js). The build fills in
+// its list of files and writes it to the handbook's root, where a service
+// worker must live to look after every page.
+//
+//go:embed worker/sw.js
+var Worker []byte

@@ -46,7 +46,11 @@ type Result struct {
 // and inlining them made the module about 70 KB larger gzipped (0.12 of
 // the Go runtime's floor) for a check that takes milliseconds either way.
 // The command keeps the compiler's defaults, where speed on 10 MB matters.
-var buildFlags = []string{"build", "-trimpath", "-ldflags=-s -w", "-gcflags=handbook/checker/...=-l"}
+//
+// -buildvcs=false keeps the commit out of the module: with it stamped in,
+// the same sources built from two commits (or from a clone and a
+// worktree, where go may not find the repository) gave different bytes.
+var buildFlags = []string{"build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-gcflags=handbook/checker/...=-l"}
 
 // Build compiles ModuleRoot/wasm for GOOS=js GOARCH=wasm, or returns the
 // cached result for the same toolchain and sources.

@@ -5,9 +5,14 @@
 // Messages in:  {type: "init", glue, wasm, settings}
 //               {type: "check", id, text, answers}  (answers: {flag id: "yes"|"no"} or null)
 //               {type: "docx", id, bytes}   (an ArrayBuffer of a .docx file)
+//               {type: "annotate", id, input, date, guidance, answers}
+//                 (input: a .docx's ArrayBuffer or the draft's text)
 // Messages out: {type: "ready", ms} | {type: "failed", message}
 //               {type: "result", id, json, ms} | {type: "error", id, message}
 //               {type: "docx", id, text, parts} | {type: "docx", id, error}
+//               {type: "annotated", id, bytes} | {type: "annotated", id, error}
+// "ready" says annotate: true when the module can write Word comments
+// (built with -tags annotate).
 "use strict";
 
 self.onmessage = function (event) {
@@ -18,6 +23,8 @@ self.onmessage = function (event) {
     check(msg);
   } else if (msg.type === "docx") {
     readDocx(msg);
+  } else if (msg.type === "annotate") {
+    annotate(msg);
   }
 };
 
@@ -50,6 +57,7 @@ async function init(msg) {
     }
     // The stages' times go to the page for the browser tests' figures.
     self.postMessage({ type: "ready", ms: performance.now() - started,
+      annotate: typeof self.handbookAnnotate === "function",
       stages: { glue: glued - started, compile: compiled - glued, start: ran - compiled } });
   } catch (err) {
     self.postMessage({ type: "failed", message: String((err && err.message) || err) });
@@ -78,4 +86,21 @@ function readDocx(msg) {
     out = { error: String((err && err.message) || err) };
   }
   self.postMessage({ type: "docx", id: msg.id, text: out.text, parts: out.parts, error: out.error });
+}
+
+// annotate makes the Word document with the feedback as comments, with
+// the same Go code as `handbook check --annotate`: nothing leaves the page.
+function annotate(msg) {
+  let out;
+  try {
+    const input = typeof msg.input === "string" ? msg.input : new Uint8Array(msg.input);
+    out = self.handbookAnnotate(input, msg.date, msg.guidance, msg.answers || null);
+  } catch (err) {
+    out = String((err && err.message) || err);
+  }
+  if (typeof out === "string") {
+    self.postMessage({ type: "annotated", id: msg.id, error: out });
+    return;
+  }
+  self.postMessage({ type: "annotated", id: msg.id, bytes: out.buffer }, [out.buffer]);
 }

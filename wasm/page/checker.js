@@ -20,8 +20,11 @@
   }
 
   const STORAGE_KEY = "handbook-checker-draft";
-  const MAX_FILE_BYTES = 10 * 1024 * 1024; // the checker's own limit
-  const MAX_WORD_BYTES = 50 * 1024 * 1024; // checker/docx's limit on a .docx
+  // The limits on a text and a Word file, from handbook/limits by way of
+  // the page, so that the page refuses what `handbook check` refuses.
+  const MAX_FILE_BYTES = Number(root.dataset.maxText) || 10 * 1024 * 1024;
+  const MAX_WORD_BYTES = Number(root.dataset.maxWord) || 50 * 1024 * 1024;
+  const inMB = function (n) { return Math.ceil(n / (1024 * 1024)) + " MB"; };
   const MAX_LISTED = 500; // notes drawn; the report keeps them all
   const FIX_FIRST = 3; // how many problems "fix these first" names
   const QUOTE_CHARS = 60; // a quote longer than this is cut at a word
@@ -38,6 +41,7 @@
     print: document.getElementById("checker-print"),
     downloadText: document.getElementById("checker-download-text"),
     downloadJSON: document.getElementById("checker-download-json"),
+    downloadWord: document.getElementById("checker-download-word"),
     clear: document.getElementById("checker-clear"),
     status: document.getElementById("checker-status"),
     feedback: document.getElementById("checker-feedback"),
@@ -130,6 +134,9 @@
         state.readyAt = performance.now();
         state.initMs = msg.ms;
         state.initStages = msg.stages || null;
+        if (el.downloadWord) {
+          el.downloadWord.hidden = !msg.annotate;
+        }
         root.dataset.state = "ready";
         setStatus("Ready. Paste or type your draft, and the feedback appears here.");
         if (el.draft.value !== "") {
@@ -141,6 +148,9 @@
         break;
       case "docx":
         onDocx(msg);
+        break;
+      case "annotated":
+        onAnnotated(msg);
         break;
       case "result":
         busy = false;
@@ -1184,13 +1194,13 @@
       return;
     }
     if (file.size > MAX_WORD_BYTES) {
-      setStatus(file.name + " is larger than 50 MB, too large to check.");
+      setStatus(file.name + " is larger than " + inMB(MAX_WORD_BYTES) + ", too large to check.");
       return;
     }
     const isWord = /\.docx$/i.test(file.name) ||
       file.type === "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     if (!isWord && file.size > MAX_FILE_BYTES) {
-      setStatus(file.name + " is larger than 10 MB, too large to check.");
+      setStatus(file.name + " is larger than " + inMB(MAX_FILE_BYTES) + ", too large to check.");
       return;
     }
     const reader = new FileReader();
@@ -1204,7 +1214,7 @@
       }
       reader.onload = function () {
         seq += 1;
-        opening.set(seq, file.name);
+        opening.set(seq, { name: file.name, bytes: reader.result.slice(0) });
         worker.postMessage({ type: "docx", id: seq, bytes: reader.result }, [reader.result]);
       };
       reader.readAsArrayBuffer(file);
@@ -1221,16 +1231,53 @@
     reader.readAsText(file, "utf-8");
   }
 
-  const opening = new Map(); // id -> name of a Word document being read
+  const opening = new Map(); // id -> {name, bytes} of a Word document being read
+
+  // downloadWord has the worker write the feedback into a Word document
+  // as comments: into the document opened, while the draft is its text,
+  // else into a plain document made from the draft. The date is this
+  // device's clock; the checker has none.
+  function downloadWord() {
+    if (!state.report) {
+      setStatus("There is no report to download yet: paste or type your draft first.");
+      return;
+    }
+    const doc = state.doc;
+    const own = doc && doc.bytes && doc.text === el.draft.value;
+    seq += 1;
+    annotating.set(seq, own ? doc.name.replace(/\.docx$/i, "") + "-feedback.docx" : "draft-feedback.docx");
+    setStatus("Writing the Word document…");
+    worker.postMessage({
+      type: "annotate", id: seq,
+      input: own ? doc.bytes.slice(0) : el.draft.value,
+      date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      guidance: absolute(guidanceRoot),
+      answers: answered(),
+    });
+  }
+
+  const annotating = new Map(); // id -> the file name to save as
+
+  function onAnnotated(msg) {
+    const name = annotating.get(msg.id) || "feedback.docx";
+    annotating.delete(msg.id);
+    if (msg.error) {
+      setStatus("The Word document could not be written: " + msg.error + ".");
+      return;
+    }
+    state.word = new Uint8Array(msg.bytes);
+    download(name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", state.word);
+  }
 
   function onDocx(msg) {
-    const name = opening.get(msg.id) || "The document";
+    const opened = opening.get(msg.id) || { name: "The document", bytes: null };
+    const name = opened.name;
     opening.delete(msg.id);
     if (msg.error) {
       setStatus(name + " could not be opened: " + msg.error + ".");
       return;
     }
-    state.doc = { text: msg.text, parts: msg.parts || [] };
+    state.doc = { text: msg.text, parts: msg.parts || [], name: name, bytes: opened.bytes };
     setDraft(msg.text);
     saveDraft();
     openedNote = "Opened " + name + "; the notes name its paragraphs and table cells. ";
@@ -1330,6 +1377,9 @@
   el.downloadText.addEventListener("click", function () {
     download("agreement-feedback.txt", "text/plain;charset=utf-8", feedbackText());
   });
+  if (el.downloadWord) {
+    el.downloadWord.addEventListener("click", downloadWord);
+  }
   el.downloadJSON.addEventListener("click", function () {
     download("agreement-report.json", "application/json", state.report + "\n");
   });
@@ -1379,6 +1429,7 @@
     get text() { return state.text; },
     get checkMs() { return state.checkMs; },
     get doc() { return state.doc; },
+    get word() { return state.word || null; }, // the last Word document downloaded
     get answers() { return Object.assign({}, answers); },
     get marks() {
       return marks.map(function (m) { return { start: m.start, end: m.end, level: m.level, note: m.note }; });

@@ -4,6 +4,13 @@
 // handbook was last updated instead.
 (function () {
   "use strict";
+  function printLinks() {
+    document.querySelectorAll("[data-print-link]").forEach(function (p) {
+      p.hidden = false;
+      p.querySelector("button").addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function stamp() {
     const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
     document.querySelectorAll("[data-print-notice]").forEach(function (p) {
@@ -11,9 +18,10 @@
     });
   }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", stamp);
+    document.addEventListener("DOMContentLoaded", function () { stamp(); printLinks(); });
   } else {
     stamp();
+    printLinks();
   }
   // A page left open overnight prints today's date, not yesterday's.
   window.addEventListener("beforeprint", stamp);

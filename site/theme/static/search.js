@@ -1,7 +1,10 @@
 // Search as you type, over the index that `handbook build` writes (see
 // package handbook/site/search for its format). Without this script the
 // search form goes to the A to Z index, so everything here is an
-// enhancement: it fetches the index only when the reader starts to search,
+// enhancement. The box lists the best hits, with a count and a link to
+// every result; on the A to Z page (the form's action) a query in the
+// address (?q=) shows every result above the index. It fetches the index
+// only when the reader starts to search (or arrives with a query),
 // sends nothing else anywhere, and builds the results with DOM calls only
 // (never innerHTML), so text from the index is always shown as text.
 (function () {
@@ -72,6 +75,7 @@
     const terms = new Map(Object.entries(data.terms));
     return {
       pages: data.pages,
+      later: new Set(data.later || []),
       docs: data.docs,
       stop: new Set(data.stop.split(" ")),
       terms,
@@ -176,13 +180,19 @@
     for (let d = 0; d < n; d++) {
       if (total[d] >= 0) ranked.push({ doc: d, s: total[d] + fit(ix, d, total[d], matchers.length) });
     }
-    ranked.sort((a, b) => b.s - a.s || ix.docs[a.doc][4] - ix.docs[b.doc][4] || a.doc - b.doc);
-    const hits = ranked.slice(0, MAX_HITS).map(({ doc, s }) => {
-      const [page, id, heading, snippet] = ix.docs[doc];
-      const [url, title] = ix.pages[page];
-      return { url: new URL(url + (id ? "#" + id : ""), rootURL).href, title, heading, snippet, score: s };
-    });
-    return { matchers, hits, total: ranked.length };
+    // Pages for editors come after all guidance, whatever their score.
+    const later = (d) => (ix.later.has(ix.docs[d][0]) ? 1 : 0);
+    ranked.sort((a, b) => later(a.doc) - later(b.doc) || b.s - a.s || ix.docs[a.doc][4] - ix.docs[b.doc][4] || a.doc - b.doc);
+    const hitsOf = (list) => list.map(({ doc, s }) => hitOf(ix, doc, s));
+    // Only the best few are drawn as the reader types; all() is for the
+    // page of every result.
+    return { matchers, hits: hitsOf(ranked.slice(0, MAX_HITS)), all: () => hitsOf(ranked), total: ranked.length };
+  }
+
+  function hitOf(ix, doc, s) {
+    const [page, id, heading, snippet] = ix.docs[doc];
+    const [url, title] = ix.pages[page];
+    return { url: new URL(url + (id ? "#" + id : ""), rootURL).href, title, heading, snippet, score: s };
   }
 
   // ---- showing the hits ----
@@ -210,6 +220,36 @@
     return el;
   }
 
+  function count(n) {
+    return n === 1 ? "1 result" : n + " results";
+  }
+
+  // hitList draws hits as a list of links with snippets.
+  function hitList(hits, matchers) {
+    const ul = document.createElement("ul");
+    for (const hit of hits) {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = hit.url;
+      marked(a, hit.title, matchers);
+      if (hit.heading) {
+        a.append(" › ");
+        marked(a, hit.heading, matchers);
+      }
+      li.append(a);
+      if (hit.snippet) li.append(marked(document.createElement("p"), hit.snippet, matchers));
+      ul.append(li);
+    }
+    return ul;
+  }
+
+  // allResultsURL is the A to Z page with the query: every result.
+  function allResultsURL(q) {
+    const u = new URL(form.action, document.baseURI);
+    u.search = "?q=" + encodeURIComponent(q.trim());
+    return u.href;
+  }
+
   function show(q, found) {
     results.replaceChildren();
     if (!q.trim()) {
@@ -228,25 +268,52 @@
       results.append(p);
       status.textContent = "No results for " + q.trim();
     } else {
-      const ul = document.createElement("ul");
-      for (const hit of found.hits) {
-        const li = document.createElement("li");
-        const a = document.createElement("a");
-        a.href = hit.url;
-        marked(a, hit.title, found.matchers);
-        if (hit.heading) {
-          a.append(" › ");
-          marked(a, hit.heading, found.matchers);
-        }
-        li.append(a);
-        if (hit.snippet) li.append(marked(document.createElement("p"), hit.snippet, found.matchers));
-        ul.append(li);
-      }
-      results.append(ul);
       const n = found.total;
-      status.textContent = (n === 1 ? "1 result" : n + " results") + (n > MAX_HITS ? ", showing the best " + MAX_HITS : "");
+      const head = document.createElement("p");
+      head.className = "search__count";
+      head.textContent = count(n) + (n > MAX_HITS ? ", the best " + MAX_HITS + " first" : "");
+      results.append(head, hitList(found.hits, found.matchers));
+      const all = document.createElement("p");
+      all.className = "search__all";
+      const a = document.createElement("a");
+      a.href = allResultsURL(q);
+      a.textContent = n > MAX_HITS ? "See all " + count(n) : "See the results on a page of their own";
+      all.append(a);
+      results.append(all);
+      status.textContent = count(n) + (n > MAX_HITS ? ", showing the best " + MAX_HITS : "");
     }
     results.hidden = false;
+  }
+
+  // ---- every result, on the A to Z page ----
+
+  function showPage(q) {
+    const page = document.getElementById("search-page");
+    if (!page || !q.trim()) return;
+    const heading = document.getElementById("search-page-heading");
+    const list = document.getElementById("search-page-results");
+    input.value = q;
+    load().then((ix) => {
+      const found = search(ix, q);
+      list.replaceChildren();
+      heading.textContent = (found.total ? count(found.total) : "No results") + " for “" + q.trim() + "”";
+      if (found.total) {
+        list.append(hitList(found.all(), found.matchers));
+        list.firstChild.className = "search-page__list";
+      } else {
+        const p = document.createElement("p");
+        p.textContent = "Check the spelling, try fewer or other words, or look the subject up in the A to Z index below.";
+        list.append(p);
+      }
+      page.hidden = false;
+      const h1 = document.querySelector("main h1");
+      if (h1) h1.textContent = "Search results";
+      document.title = heading.textContent + " – " + document.title;
+      heading.focus();
+    }, () => {
+      heading.textContent = "Search could not load its index";
+      page.hidden = false;
+    });
   }
 
   function close() {
@@ -260,14 +327,12 @@
   // ---- wiring ----
 
   let timer = 0;
-  let latest = null;
 
   function run() {
     const q = input.value;
     load().then((ix) => {
       if (input.value !== q) return; // a newer query is on its way
-      latest = search(ix, q);
-      show(q, latest);
+      show(q, search(ix, q));
     }, () => {
       status.textContent = "Search could not load its index. Press Enter to go to the A to Z index.";
     });
@@ -280,13 +345,8 @@
     clearTimeout(timer);
     timer = setTimeout(run, 80);
   });
-  form.addEventListener("submit", (e) => {
-    const first = latest && input.value.trim() && latest.hits[0];
-    if (first) {
-      e.preventDefault();
-      window.location.href = first.url;
-    }
-  });
+  // Enter or the Search button submits the form as it stands: the A to
+  // Z page then shows every result for the query.
   form.addEventListener("keydown", (e) => {
     const all = links();
     const at = all.indexOf(document.activeElement);
@@ -310,6 +370,9 @@
   input.addEventListener("focus", () => {
     if (input.value.trim() && results.childElementCount) results.hidden = false;
   });
+
+  const pageQuery = new URLSearchParams(window.location.search).get("q");
+  if (pageQuery) showPage(pageQuery);
 
   // For tests: the same search the box runs, and the word rules.
   window.handbookSearch = {
