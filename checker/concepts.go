@@ -27,13 +27,13 @@ const (
 )
 
 type elem struct {
-	kind  elemKind
-	ids   []int32 // the stems' numbers in the concept set's vocabulary
-	refs  []int    // concept indexes
-	name  bool     // a capitalised word inside a sentence
-	year  bool     // a four-digit year
-	gap   int      // for eGap
-	opt   bool
+	kind elemKind
+	ids  []int32 // the stems' numbers in the concept set's vocabulary
+	refs []int   // concept indexes
+	name bool    // a capitalised word inside a sentence
+	year bool    // a four-digit year
+	gap  int     // for eGap
+	opt  bool
 }
 
 type conceptSet struct {
@@ -189,7 +189,6 @@ func (cs *conceptSet) index() {
 		insertionSort(cs.byStem[st])
 	}
 }
-
 
 // firstStems lists the stems an element can start with; any is true when it
 // can start with any word (a name, a year, or too deep a reference).

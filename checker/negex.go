@@ -122,4 +122,3 @@ func (d *document) negated(t0, t1, m0, m1 int) bool {
 	}
 	return false
 }
-
